@@ -1,0 +1,26 @@
+package io.shopops.dashboard;
+
+import io.shopops.platform.NavigationItem;
+import io.shopops.platform.NavigationItem.Section;
+import io.shopops.platform.RequestAuthorizations;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Managers (and admins) may open the dashboard; operators may not.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardWebConfiguration {
+
+	@Bean
+	RequestAuthorizations dashboardAuthorizations() {
+		return (rules) -> rules.requestMatchers("/dashboard/**").hasRole("MANAGER");
+	}
+
+	@Bean
+	NavigationItem dashboardNavigation() {
+		return new NavigationItem(Section.DASHBOARD, 10, "nav.dashboard", "/dashboard", "speedometer2");
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Read-only KPI pages joining the fulfilment and growth layers.
+ */
+@ApplicationModule(displayName = "Dashboard", allowedDependencies = { "shared", "platform", "fulfilment", "growth" })
+package io.shopops.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,7 @@
+/**
+ * The foundation of the shop: catalog, inventory, orders and after-sales.
+ */
+@ApplicationModule(displayName = "Fulfilment", allowedDependencies = { "shared", "platform" })
+package io.shopops.fulfilment;
+
+import org.springframework.modulith.ApplicationModule;

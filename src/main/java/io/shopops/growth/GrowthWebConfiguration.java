@@ -1,0 +1,42 @@
+package io.shopops.growth;
+
+import io.shopops.platform.NavigationItem;
+import io.shopops.platform.NavigationItem.Section;
+import io.shopops.platform.RequestAuthorizations;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may open the growth pages, and their navigation entries.
+ */
+@Configuration(proxyBeanMethods = false)
+class GrowthWebConfiguration {
+
+	@Bean
+	RequestAuthorizations growthAuthorizations() {
+		return (rules) -> rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**")
+			.hasRole("OPERATOR");
+	}
+
+	@Bean
+	NavigationItem trafficNavigation() {
+		return new NavigationItem(Section.GROWTH, 10, "nav.traffic", "/traffic", "graph-up-arrow");
+	}
+
+	@Bean
+	NavigationItem contentNavigation() {
+		return new NavigationItem(Section.GROWTH, 20, "nav.content", "/content", "camera-video");
+	}
+
+	@Bean
+	NavigationItem communityNavigation() {
+		return new NavigationItem(Section.GROWTH, 30, "nav.community", "/community", "chat-dots");
+	}
+
+	@Bean
+	NavigationItem crmNavigation() {
+		return new NavigationItem(Section.GROWTH, 40, "nav.crm", "/crm", "person-hearts");
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The engine that brings people in and keeps them: traffic, content, community and CRM.
+ */
+@ApplicationModule(displayName = "Growth", allowedDependencies = { "shared", "platform", "fulfilment" })
+package io.shopops.growth;
+
+import org.springframework.modulith.ApplicationModule;

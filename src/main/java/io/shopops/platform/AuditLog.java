@@ -1,0 +1,36 @@
+package io.shopops.platform;
+
+/**
+ * The append-only audit log every module writes to on each change of state. An entry
+ * records who did what to which object, a short before/after summary, the client's IP
+ * address and the time.
+ * <p>
+ * Call it inside the transaction that makes the change, so that the entry exists exactly
+ * when the change does. The actor and IP address are taken from the current request and
+ * security context; outside a request the actor is {@code system}.
+ */
+public interface AuditLog {
+
+	/**
+	 * Records an entry for the current user.
+	 * @param action what happened, an upper-case code such as {@code USER_CREATED}; never
+	 * {@code null}
+	 * @param objectType the kind of object changed, such as {@code user}; never
+	 * {@code null}
+	 * @param objectId the changed object's id or natural key, may be {@code null}
+	 * @param summary a short before/after summary, may be {@code null}
+	 */
+	void record(String action, String objectType, String objectId, String summary);
+
+	/**
+	 * Records an entry for an explicitly named actor, for events without an authenticated
+	 * user such as a failed login.
+	 * @param actor who acted, never {@code null}
+	 * @param action what happened, never {@code null}
+	 * @param objectType the kind of object, never {@code null}
+	 * @param objectId the object's id, may be {@code null}
+	 * @param summary a short summary, may be {@code null}
+	 */
+	void recordAs(String actor, String action, String objectType, String objectId, String summary);
+
+}

@@ -1,0 +1,35 @@
+package io.shopops.platform.settings;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Currency;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The settings form.
+ */
+record SettingsForm(@NotBlank(message = "{settings.shopName.required}") @Size(max = 100,
+		message = "{settings.shopName.size}") String shopName, String timeZone, String currency, long version) {
+
+	boolean hasValidTimeZone() {
+		try {
+			ZoneId.of(this.timeZone.strip());
+			return true;
+		}
+		catch (DateTimeException | NullPointerException ex) {
+			return false;
+		}
+	}
+
+	boolean hasValidCurrency() {
+		try {
+			return this.currency != null && Currency.getInstance(this.currency.strip().toUpperCase()) != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.shopops.platform.web;
+
+import java.util.List;
+
+import io.shopops.platform.NavigationItem;
+import io.shopops.platform.ShopSettings;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts what the layout needs into every page's model: shop name, version, the user and
+ * their navigation, the current section for the breadcrumb.
+ */
+@ControllerAdvice
+class LayoutAdvice {
+
+	private final ShopSettings settings;
+
+	private final Navigation navigation;
+
+	private final String version;
+
+	LayoutAdvice(ShopSettings settings, Navigation navigation, @Value("${shopops.version:dev}") String version) {
+		this.settings = settings;
+		this.navigation = navigation;
+		this.version = version;
+	}
+
+	@ModelAttribute("layout")
+	Layout layout(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		boolean signedIn = authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Object forwarded = request.getAttribute("jakarta.servlet.error.request_uri");
+		if (forwarded instanceof String original) {
+			path = original.substring(request.getContextPath().length());
+		}
+		String role = signedIn ? authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority.startsWith("ROLE_"))
+			.map((authority) -> authority.substring(5))
+			.findFirst()
+			.orElse("") : "";
+		List<Navigation.NavSection> sections = signedIn ? this.navigation.visibleTo(authentication, path) : List.of();
+		NavigationItem active = this.navigation.activeItem(path);
+		return new Layout(this.settings.current().shopName(), this.version, signedIn,
+				signedIn ? authentication.getName() : null, role, sections,
+				(active != null) ? "nav.section." + active.section().name().toLowerCase() : null,
+				(active != null) ? active.labelKey() : null, (active != null) ? active.path() : null, path);
+	}
+
+	/**
+	 * The layout's model.
+	 */
+	record Layout(String shopName, String version, boolean signedIn, String username, String role,
+			List<Navigation.NavSection> navigation, String sectionKey, String pageKey, String pagePath,
+			String currentPath) {
+	}
+
+}

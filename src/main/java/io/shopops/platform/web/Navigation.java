@@ -1,0 +1,80 @@
+package io.shopops.platform.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.shopops.platform.NavigationItem;
+import io.shopops.platform.NavigationItem.Section;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the navigation a user sees: every module's entries the user's role may open,
+ * grouped by section.
+ */
+@Component
+class Navigation {
+
+	private final List<NavigationItem> items;
+
+	private final ObjectProvider<WebInvocationPrivilegeEvaluator> privileges;
+
+	Navigation(List<NavigationItem> items, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
+		this.items = items.stream()
+			.sorted(Comparator.comparing(NavigationItem::section).thenComparingInt(NavigationItem::order))
+			.toList();
+		this.privileges = privileges;
+	}
+
+	List<NavSection> visibleTo(Authentication user, String currentPath) {
+		if (user == null) {
+			return List.of();
+		}
+		Map<Section, List<NavLink>> sections = new EnumMap<>(Section.class);
+		NavigationItem active = activeItem(currentPath);
+		for (NavigationItem item : this.items) {
+			if (canOpen(user, item.path())) {
+				sections.computeIfAbsent(item.section(), (section) -> new ArrayList<>())
+					.add(new NavLink(item.labelKey(), item.path(), item.icon(), item == active));
+			}
+		}
+		return sections.entrySet()
+			.stream()
+			.map((entry) -> new NavSection(entry.getKey(), "nav.section." + entry.getKey().name().toLowerCase(),
+					entry.getValue()))
+			.toList();
+	}
+
+	boolean canOpen(Authentication user, String path) {
+		WebInvocationPrivilegeEvaluator evaluator = this.privileges.getIfAvailable();
+		return evaluator == null || evaluator.isAllowed(path, user);
+	}
+
+	/**
+	 * The entry whose path is the longest prefix of the current path.
+	 */
+	NavigationItem activeItem(String currentPath) {
+		NavigationItem best = null;
+		for (NavigationItem item : this.items) {
+			boolean matches = item.path().equals("/") ? "/".equals(currentPath)
+					: currentPath.equals(item.path()) || currentPath.startsWith(item.path() + "/");
+			if (matches && (best == null || item.path().length() > best.path().length())) {
+				best = item;
+			}
+		}
+		return best;
+	}
+
+	record NavSection(Section section, String labelKey, List<NavLink> links) {
+	}
+
+	record NavLink(String labelKey, String path, String icon, boolean active) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Value types every module may use.
+ */
+package io.shopops.shared;

@@ -1,0 +1,165 @@
+package io.shopops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * The one real PostgreSQL every test JVM shares, chosen once: the server named by
+ * {@code TEST_DATABASE_URL} (with
+ * {@code TEST_DATABASE_USERNAME}/{@code TEST_DATABASE_PASSWORD}); else a Testcontainers
+ * {@code postgres:17} container when a Docker engine answers; else embedded PostgreSQL
+ * 17. It is started lazily and stopped when the JVM exits.
+ * <p>
+ * {@link Customizer} points every Spring test context at it (registered in
+ * {@code META-INF/spring.factories}), so no test needs its own database configuration and
+ * the context cache keeps working.
+ */
+public final class TestDatabase {
+
+	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
+	private static TestDatabase instance;
+
+	private final String url;
+
+	private final String username;
+
+	private final String password;
+
+	private TestDatabase(String url, String username, String password) {
+		this.url = url;
+		this.username = username;
+		this.password = password;
+	}
+
+	public static synchronized TestDatabase get() {
+		if (instance == null) {
+			instance = start();
+		}
+		return instance;
+	}
+
+	public String url() {
+		return this.url;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	private static TestDatabase start() {
+		String url = System.getenv("TEST_DATABASE_URL");
+		if (url != null && !url.isBlank()) {
+			log.info("Tests use the PostgreSQL server at TEST_DATABASE_URL");
+			return new TestDatabase(url, System.getenv().getOrDefault("TEST_DATABASE_USERNAME", "postgres"),
+					System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
+		}
+		if (dockerReachable()) {
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
+			container.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			log.info("Tests use a Testcontainers postgres:17 container");
+			return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		}
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					log.warn("Could not stop embedded PostgreSQL", ex);
+				}
+			}));
+			log.info("No Docker engine: tests use embedded PostgreSQL on port {}", postgres.getPort());
+			return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
+		}
+	}
+
+	/**
+	 * Asks Docker only when a Docker endpoint is configured or a socket exists, so
+	 * machines without Docker do not wait for a connection timeout.
+	 */
+	static boolean dockerReachable() {
+		boolean configured = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
+				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
+				|| Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+		if (!configured) {
+			return false;
+		}
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", this.url);
+		properties.put("spring.datasource.username", this.username);
+		properties.put("spring.datasource.password", this.password);
+		return properties;
+	}
+
+	/**
+	 * Registered for every Spring test context.
+	 */
+	public static final class CustomizerFactory implements ContextCustomizerFactory {
+
+		@Override
+		public ContextCustomizer createContextCustomizer(Class<?> testClass,
+				List<ContextConfigurationAttributes> configAttributes) {
+			return new Customizer();
+		}
+
+	}
+
+	public static final class Customizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("shopopsTestDatabase", TestDatabase.get().properties()));
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Customizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return Customizer.class.hashCode();
+		}
+
+	}
+
+}
