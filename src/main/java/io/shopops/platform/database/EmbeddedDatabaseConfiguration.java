@@ -40,6 +40,9 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			// Spring stops the server after the beans that use it; a JVM hook of its own
+			// could stop it first
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
 			.start();
 		log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());

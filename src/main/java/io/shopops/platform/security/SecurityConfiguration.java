@@ -46,7 +46,7 @@ class SecurityConfiguration {
 				.permitAll();
 			rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			rules.requestMatchers("/actuator/**").hasRole("ADMIN");
-			rules.requestMatchers("/admin/**").hasRole("ADMIN");
+			rules.requestMatchers("/admin/**", "/imports/**").hasRole("ADMIN");
 			rules.requestMatchers("/", "/account/**").authenticated();
 			moduleRules.forEach((module) -> module.configure(rules));
 			rules.anyRequest().denyAll();

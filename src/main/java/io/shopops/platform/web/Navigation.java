@@ -53,7 +53,8 @@ class Navigation {
 
 	boolean canOpen(Authentication user, String path) {
 		WebInvocationPrivilegeEvaluator evaluator = this.privileges.getIfAvailable();
-		return evaluator == null || evaluator.isAllowed(path, user);
+		int query = path.indexOf('?');
+		return evaluator == null || evaluator.isAllowed((query >= 0) ? path.substring(0, query) : path, user);
 	}
 
 	/**

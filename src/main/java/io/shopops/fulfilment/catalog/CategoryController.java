@@ -1,0 +1,114 @@
+package io.shopops.fulfilment.catalog;
+
+import io.shopops.platform.AuditLog;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The category tree: add, rename (paths of descendants follow) and delete unused leaves.
+ */
+@Controller
+@RequestMapping("/products/categories")
+class CategoryController {
+
+	private final CategoryRepository categories;
+
+	private final AuditLog auditLog;
+
+	CategoryController(CategoryRepository categories, AuditLog auditLog) {
+		this.categories = categories;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("categories", this.categories.findAllByOrderByPathAsc());
+		return "fulfilment/products/categories";
+	}
+
+	@PostMapping
+	@Transactional
+	String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parentId,
+			RedirectAttributes redirect) {
+		String clean = name.strip();
+		String problem = nameProblem(clean);
+		Category parent = (parentId != null) ? this.categories.findById(parentId).orElse(null) : null;
+		if (problem == null && parentId != null && parent == null) {
+			problem = "category.parent.unknown";
+		}
+		Category category = (problem == null) ? new Category(parent, clean) : null;
+		if (category != null && this.categories.findByPath(category.getPath()).isPresent()) {
+			problem = "category.duplicate";
+		}
+		if (problem != null) {
+			redirect.addFlashAttribute("error", problem);
+			return "redirect:/products/categories";
+		}
+		this.categories.save(category);
+		this.auditLog.record("CATEGORY_CREATED", "category", category.getPath(), null);
+		redirect.addFlashAttribute("message", "flash.category.created");
+		return "redirect:/products/categories";
+	}
+
+	@PostMapping("/{id}/rename")
+	@Transactional
+	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+		Category category = this.categories.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		String clean = name.strip();
+		String problem = nameProblem(clean);
+		String oldPath = category.getPath();
+		int cut = oldPath.lastIndexOf(Category.SEPARATOR);
+		String newPath = ((cut >= 0) ? oldPath.substring(0, cut + Category.SEPARATOR.length()) : "") + clean;
+		if (problem == null && !newPath.equals(oldPath) && this.categories.findByPath(newPath).isPresent()) {
+			problem = "category.duplicate";
+		}
+		if (problem != null) {
+			redirect.addFlashAttribute("error", problem);
+			return "redirect:/products/categories";
+		}
+		category.rename(clean, newPath);
+		this.categories.saveAndFlush(category);
+		this.categories.renameDescendants(oldPath, newPath, likeEscape(oldPath + Category.SEPARATOR) + "%");
+		this.auditLog.record("CATEGORY_RENAMED", "category", newPath, oldPath + " -> " + newPath);
+		redirect.addFlashAttribute("message", "flash.category.renamed");
+		return "redirect:/products/categories";
+	}
+
+	@PostMapping("/{id}/delete")
+	@Transactional
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		Category category = this.categories.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		if (this.categories.existsByParentId(id) || this.categories.isUsed(id)) {
+			redirect.addFlashAttribute("error", "category.inUse");
+			return "redirect:/products/categories";
+		}
+		this.categories.delete(category);
+		this.auditLog.record("CATEGORY_DELETED", "category", category.getPath(), null);
+		redirect.addFlashAttribute("message", "flash.category.deleted");
+		return "redirect:/products/categories";
+	}
+
+	private static String nameProblem(String name) {
+		if (!StringUtils.hasText(name)) {
+			return "category.name.required";
+		}
+		if (name.length() > 100 || name.contains(">")) {
+			return "category.name.format";
+		}
+		return null;
+	}
+
+	private static String likeEscape(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,255 @@
+package io.shopops.fulfilment.catalog;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.shopops.fulfilment.catalog.ProductFilter.ProductSort;
+import io.shopops.fulfilment.catalog.ProductManagement.BulkAction;
+import io.shopops.fulfilment.catalog.ProductManagement.BulkResult;
+import io.shopops.fulfilment.catalog.ProductManagement.SkuTakenException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The catalog pages: product list with search, filters, sort and seek paging; create and
+ * edit with SKUs; bulk actions with confirmation; CSV export of the filtered list.
+ */
+@Controller
+@RequestMapping("/products")
+class ProductController {
+
+	private final ProductQuery query;
+
+	private final ProductRepository products;
+
+	private final ProductManagement management;
+
+	private final CategoryRepository categories;
+
+	private final BrandRepository brands;
+
+	private final CatalogExport export;
+
+	ProductController(ProductQuery query, ProductRepository products, ProductManagement management,
+			CategoryRepository categories, BrandRepository brands, CatalogExport export) {
+		this.query = query;
+		this.products = products;
+		this.management = management;
+		this.categories = categories;
+		this.brands = brands;
+		this.export = export;
+	}
+
+	@ModelAttribute("statuses")
+	ProductStatus[] statuses() {
+		return ProductStatus.values();
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String brand,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String minPrice,
+			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model) {
+		ProductFilter filter = filter(q, status, category, brand, tag, minPrice, maxPrice, sort, model);
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", this.query.page(filter, after, before));
+		model.addAttribute("sorts", ProductSort.values());
+		model.addAttribute("categories", this.categories.findAllByOrderByPathAsc());
+		model.addAttribute("brands", this.brands.findAllByOrderByNameAsc());
+		model.addAttribute("bulkActions", BulkAction.values());
+		return "fulfilment/products/list";
+	}
+
+	@GetMapping("/export.csv")
+	void exportCsv(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String brand,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String minPrice,
+			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String headers,
+			Locale locale, HttpServletResponse response) throws IOException {
+		ProductFilter filter = filter(q, status, category, brand, tag, minPrice, maxPrice, null, null);
+		boolean chinese = (headers != null) ? headers.startsWith("zh") : "zh".equals(locale.getLanguage());
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition",
+				ContentDisposition.attachment().filename("products.csv").build().toString());
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		try (CsvWriter csv = CsvWriter.builder().build(writer)) {
+			this.export.write(filter, chinese, csv);
+		}
+	}
+
+	@GetMapping("/new")
+	String showCreateForm(Model model) {
+		model.addAttribute("form", ProductForm.empty());
+		return form(model);
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") ProductForm form, BindingResult result,
+			@RequestParam(required = false) String addVariant, Model model, RedirectAttributes redirect) {
+		if (addVariant != null) {
+			form.getVariants().add(new VariantForm());
+			return form(model);
+		}
+		this.management.check(form, result);
+		if (result.hasErrors()) {
+			return form(model);
+		}
+		long id;
+		try {
+			id = this.management.create(form);
+		}
+		catch (SkuTakenException ex) {
+			result.reject("product.sku.taken");
+			return form(model);
+		}
+		redirect.addFlashAttribute("message", "flash.product.created");
+		return "redirect:/products/" + id;
+	}
+
+	@GetMapping("/{id:\\d+}")
+	String showEditForm(@PathVariable long id, Model model) {
+		ProductDetail product = this.products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
+		model.addAttribute("form", product.toForm());
+		model.addAttribute("product", product);
+		return form(model);
+	}
+
+	@PostMapping("/{id:\\d+}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") ProductForm form, BindingResult result,
+			@RequestParam(required = false) String addVariant, Model model, RedirectAttributes redirect) {
+		ProductDetail product = this.products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
+		form.setId(id);
+		model.addAttribute("product", product);
+		if (addVariant != null) {
+			form.getVariants().add(new VariantForm());
+			return form(model);
+		}
+		this.management.check(form, result);
+		if (result.hasErrors()) {
+			return form(model);
+		}
+		try {
+			this.management.update(id, form);
+		}
+		catch (SkuTakenException ex) {
+			result.reject("product.sku.taken");
+			return form(model);
+		}
+		redirect.addFlashAttribute("message", "flash.product.updated");
+		return "redirect:/products/" + id;
+	}
+
+	@PostMapping("/bulk")
+	String confirmBulk(@RequestParam(name = "ids", required = false) List<Long> ids,
+			@RequestParam(required = false) BulkAction action, @RequestParam(required = false) String value,
+			@RequestParam(required = false) String tag, Model model, RedirectAttributes redirect) {
+		String problem = bulkProblem(ids, action, value, tag);
+		if (problem != null) {
+			redirect.addFlashAttribute("error", problem);
+			return "redirect:/products";
+		}
+		model.addAttribute("ids", ids.stream().distinct().toList());
+		model.addAttribute("handles", this.products.titles(ids));
+		model.addAttribute("action", action);
+		model.addAttribute("value", value);
+		model.addAttribute("tag", tag);
+		return "fulfilment/products/bulk";
+	}
+
+	@PostMapping("/bulk/apply")
+	String applyBulk(@RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam BulkAction action,
+			@RequestParam(required = false) String value, @RequestParam(required = false) String tag,
+			RedirectAttributes redirect) {
+		String problem = bulkProblem(ids, action, value, tag);
+		if (problem != null) {
+			redirect.addFlashAttribute("error", problem);
+			return "redirect:/products";
+		}
+		BulkResult result = this.management.bulk(action, ids, decimal(value),
+				StringUtils.hasText(tag) ? tag.strip() : null);
+		redirect.addFlashAttribute("message", "flash.product.bulk");
+		redirect.addFlashAttribute("messageArgs", new Object[] { result.selected(), result.changed() });
+		return "redirect:/products";
+	}
+
+	private String form(Model model) {
+		model.addAttribute("categories", this.categories.findAllByOrderByPathAsc());
+		model.addAttribute("brands", this.brands.findAllByOrderByNameAsc());
+		return "fulfilment/products/form";
+	}
+
+	private static String bulkProblem(List<Long> ids, BulkAction action, String value, String tag) {
+		if (ids == null || ids.isEmpty()) {
+			return "product.bulk.noSelection";
+		}
+		if (ids.size() > ProductManagement.MAX_BULK) {
+			return "product.bulk.tooMany";
+		}
+		if (action == null) {
+			return "product.bulk.noAction";
+		}
+		if (action == BulkAction.PRICE_PERCENT || action == BulkAction.PRICE_AMOUNT) {
+			BigDecimal change = decimal(value);
+			if (change == null || change.scale() > 2 || change.abs().compareTo(new BigDecimal("99999999")) > 0
+					|| (action == BulkAction.PRICE_PERCENT && change.compareTo(new BigDecimal("-100")) < 0)) {
+				return "product.bulk.valueInvalid";
+			}
+		}
+		if (action == BulkAction.ADD_TAG && (!StringUtils.hasText(tag) || tag.strip().length() > 100)) {
+			return "product.bulk.tagInvalid";
+		}
+		return null;
+	}
+
+	private ProductFilter filter(String q, String status, String category, String brand, String tag, String minPrice,
+			String maxPrice, String sort, Model model) {
+		ProductStatus parsedStatus = parse(status, (text) -> ProductStatus.valueOf(text.toUpperCase(Locale.ROOT)));
+		ProductSort parsedSort = parse(sort, (text) -> ProductSort.valueOf(text.toUpperCase(Locale.ROOT)));
+		BigDecimal min = decimal(minPrice);
+		BigDecimal max = decimal(maxPrice);
+		if (model != null
+				&& ((StringUtils.hasText(minPrice) && min == null) || (StringUtils.hasText(maxPrice) && max == null))) {
+			model.addAttribute("filterWarning", "product.filter.priceInvalid");
+		}
+		return new ProductFilter(q, parsedStatus, parse(category, Long::valueOf), parse(brand, Long::valueOf), tag, min,
+				max, parsedSort);
+	}
+
+	private static <T> T parse(String text, java.util.function.Function<String, T> parser) {
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	static BigDecimal decimal(String text) {
+		return parse(text, BigDecimal::new);
+	}
+
+}

@@ -1,0 +1,353 @@
+package io.shopops.platform.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.shopops.platform.AuditLog;
+import io.shopops.platform.ImportHandler;
+import io.shopops.platform.ImportHandler.ImportMode;
+import io.shopops.platform.ImportHandler.ImportPolicy;
+import io.shopops.platform.ImportHandler.ImportRefusedException;
+import io.shopops.platform.ImportHandler.ImportResult;
+import io.shopops.platform.ImportHandler.ImportRun;
+import io.shopops.platform.imports.ImportJobStore.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts import uploads and runs them as jobs: apply jobs one at a time in upload order,
+ * validate-only jobs on a lane of their own. Progress is kept in memory while a job runs
+ * and written to its row every second; problems are written in batches outside the
+ * handler's transaction, so the report survives a rollback.
+ */
+@Service
+class ImportJobs implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+	private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+	private static final int PROBLEM_BATCH = 1000;
+
+	private final Map<String, ImportHandler> handlers;
+
+	private final ImportJobStore store;
+
+	private final ImportProperties properties;
+
+	private final AuditLog auditLog;
+
+	private final ExecutorService applyLane = Executors.newSingleThreadExecutor((task) -> thread(task, "import-apply"));
+
+	private final ExecutorService validateLane = Executors
+		.newSingleThreadExecutor((task) -> thread(task, "import-validate"));
+
+	private final Map<Long, LiveJob> live = new ConcurrentHashMap<>();
+
+	ImportJobs(List<ImportHandler> handlers, ImportJobStore store, ImportProperties properties, AuditLog auditLog) {
+		this.handlers = handlers.stream().collect(Collectors.toMap(ImportHandler::kind, Function.identity()));
+		this.store = store;
+		this.properties = properties;
+		this.auditLog = auditLog;
+	}
+
+	Optional<ImportHandler> handler(String kind) {
+		return Optional.ofNullable(this.handlers.get(kind));
+	}
+
+	/**
+	 * Stores the upload, checks it and queues its job.
+	 * @throws ImportRefusedException when the file is refused; nothing is stored then
+	 */
+	long submit(ImportHandler handler, String fileName, long size, InputStream content, ImportMode mode,
+			ImportPolicy policy, String user) throws IOException {
+		if (size > this.properties.maxFileSize().toBytes()) {
+			throw new ImportRefusedException("import.refused.tooLarge",
+					List.of(this.properties.maxFileSize().toMegabytes()));
+		}
+		if (size == 0) {
+			throw new ImportRefusedException("import.refused.empty", List.of());
+		}
+		Path directory = Path.of(this.properties.directory()).toAbsolutePath();
+		Files.createDirectories(directory);
+		Path stored = directory.resolve(UUID.randomUUID() + ".upload");
+		Files.copy(content, stored);
+		try {
+			long records = handler.inspect(stored);
+			if (records > this.properties.maxRows()) {
+				throw new ImportRefusedException("import.refused.tooManyRows",
+						List.of(records, this.properties.maxRows()));
+			}
+			String name = sanitizeFileName(fileName);
+			long id = this.store.create(handler.kind(), name, stored.toString(), size, mode.name(), policy.name(),
+					records, user);
+			this.auditLog.record("IMPORT_QUEUED", "import", String.valueOf(id), "kind=" + handler.kind() + ", file="
+					+ name + ", records=" + records + ", mode=" + mode + ", policy=" + policy);
+			enqueue(id, mode);
+			return id;
+		}
+		catch (RuntimeException ex) {
+			Files.deleteIfExists(stored);
+			throw ex;
+		}
+	}
+
+	Optional<ImportJobView> find(long id) {
+		return this.store.find(id).map((job) -> {
+			LiveJob running = this.live.get(id);
+			return (running != null) ? job.withProgress(running.processed, running.created, running.updated,
+					running.unchanged, running.failed) : job;
+		});
+	}
+
+	/**
+	 * Cancels a queued job at once, or asks a running one to stop; its writes roll back.
+	 */
+	boolean cancel(long id) {
+		if (this.store.cancelQueued(id)) {
+			this.auditLog.record("IMPORT_CANCELLED", "import", String.valueOf(id), "queued");
+			deleteStoredFile(id);
+			return true;
+		}
+		LiveJob running = this.live.get(id);
+		if (running != null) {
+			running.cancelled = true;
+			this.auditLog.record("IMPORT_CANCELLED", "import", String.valueOf(id), "running");
+			return true;
+		}
+		return false;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeAfterRestart() {
+		int interrupted = this.store.markInterrupted();
+		if (interrupted > 0) {
+			log.warn("{} import job(s) were interrupted by a restart; their writes were rolled back", interrupted);
+		}
+		for (Long id : this.store.queued()) {
+			this.store.find(id).ifPresent((job) -> enqueue(id, ImportMode.valueOf(job.mode())));
+		}
+	}
+
+	private void enqueue(long id, ImportMode mode) {
+		ExecutorService lane = (mode == ImportMode.APPLY) ? this.applyLane : this.validateLane;
+		lane.execute(() -> execute(id));
+	}
+
+	void execute(long id) {
+		ImportJobView job = this.store.find(id).orElse(null);
+		if (job == null || !this.store.start(id)) {
+			return;
+		}
+		ImportHandler handler = this.handlers.get(job.kind());
+		Path file = Path.of(this.store.storedFile(id).orElseThrow());
+		LiveJob run = new LiveJob(id, file, ImportMode.valueOf(job.mode()), ImportPolicy.valueOf(job.policy()));
+		this.live.put(id, run);
+		String status;
+		String outcome;
+		ImportResult result = null;
+		try {
+			if (handler == null) {
+				throw new IllegalStateException("No import handler for kind " + job.kind());
+			}
+			result = handler.run(run);
+			run.flushProblems();
+			boolean clean = result.failed() == 0;
+			status = clean ? "SUCCEEDED" : (result.written() ? "SUCCEEDED" : "FAILED");
+			outcome = clean ? "completed" : (result.written() ? "completedWithSkips" : "rowsInvalid");
+		}
+		catch (JobCancelledException ex) {
+			run.flushProblems();
+			status = "FAILED";
+			outcome = "cancelled";
+		}
+		catch (Exception | LinkageError ex) {
+			log.error("Import job {} failed; its writes were rolled back", id, ex);
+			run.flushProblems();
+			status = "FAILED";
+			outcome = "error";
+		}
+		finally {
+			this.live.remove(id);
+		}
+		long total = (result != null) ? result.total() : job.total();
+		long created = (result != null) ? result.created() : 0;
+		long updated = (result != null) ? result.updated() : 0;
+		long unchanged = (result != null) ? result.unchanged() : 0;
+		long failed = (result != null) ? result.failed() : run.failed;
+		long processed = (result != null) ? result.total() : run.processed;
+		this.store.finish(id, status, outcome, total, processed, created, updated, unchanged, failed);
+		this.auditLog.recordAs(job.createdBy(), "IMPORT_" + status, "import", String.valueOf(id),
+				"kind=" + job.kind() + ", file=" + job.fileName() + ", mode=" + job.mode() + ", outcome=" + outcome
+						+ ", total=" + total + ", created=" + created + ", updated=" + updated + ", unchanged="
+						+ unchanged + ", failed=" + failed);
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete import file {}", file, ex);
+		}
+	}
+
+	private void deleteStoredFile(long id) {
+		this.store.storedFile(id).ifPresent((path) -> {
+			try {
+				Files.deleteIfExists(Path.of(path));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.live.values().forEach((job) -> job.cancelled = true);
+		this.applyLane.shutdownNow();
+		this.validateLane.shutdownNow();
+		this.applyLane.awaitTermination(30, TimeUnit.SECONDS);
+		this.validateLane.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+	static String sanitizeFileName(String fileName) {
+		String name = (fileName != null) ? Path.of(fileName.replace('\\', '/')).getFileName().toString() : "upload";
+		name = name.replaceAll("[\\p{Cntrl}]", "").strip();
+		if (name.isEmpty()) {
+			name = "upload";
+		}
+		return (name.length() > 255) ? name.substring(0, 255) : name;
+	}
+
+	private static Thread thread(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/**
+	 * Thrown inside a handler's run when the job has been cancelled.
+	 */
+	static class JobCancelledException extends RuntimeException {
+
+		JobCancelledException() {
+			super("Import cancelled");
+		}
+
+	}
+
+	/**
+	 * A running job as the handler sees it.
+	 */
+	final class LiveJob implements ImportRun {
+
+		private final long id;
+
+		private final Path file;
+
+		private final ImportMode mode;
+
+		private final ImportPolicy policy;
+
+		private final List<Problem> problems = new ArrayList<>();
+
+		volatile long processed;
+
+		volatile long created;
+
+		volatile long updated;
+
+		volatile long unchanged;
+
+		volatile long failed;
+
+		volatile boolean cancelled;
+
+		private Instant lastFlush = Instant.now();
+
+		LiveJob(long id, Path file, ImportMode mode, ImportPolicy policy) {
+			this.id = id;
+			this.file = file;
+			this.mode = mode;
+			this.policy = policy;
+		}
+
+		@Override
+		public long jobId() {
+			return this.id;
+		}
+
+		@Override
+		public Path file() {
+			return this.file;
+		}
+
+		@Override
+		public ImportMode mode() {
+			return this.mode;
+		}
+
+		@Override
+		public ImportPolicy policy() {
+			return this.policy;
+		}
+
+		@Override
+		public void progress(long processed, long created, long updated, long unchanged, long failed) {
+			this.processed = processed;
+			this.created = created;
+			this.updated = updated;
+			this.unchanged = unchanged;
+			this.failed = failed;
+			if (Duration.between(this.lastFlush, Instant.now()).compareTo(FLUSH_INTERVAL) >= 0) {
+				this.lastFlush = Instant.now();
+				flushProblems();
+				ImportJobs.this.store.progress(this.id, processed, created, updated, unchanged, failed);
+			}
+			if (this.cancelled || Thread.currentThread().isInterrupted()) {
+				throw new JobCancelledException();
+			}
+		}
+
+		@Override
+		public void problem(long row, String column, String value, String code, List<Object> args) {
+			this.problems
+				.add(new Problem(row, (column != null) ? column : "", value, code, (args != null) ? args : List.of()));
+			if (this.problems.size() >= PROBLEM_BATCH) {
+				flushProblems();
+			}
+		}
+
+		@Override
+		public boolean cancelled() {
+			return this.cancelled || Thread.currentThread().isInterrupted();
+		}
+
+		void flushProblems() {
+			ImportJobs.this.store.addProblems(this.id, List.copyOf(this.problems));
+			this.problems.clear();
+		}
+
+	}
+
+}
