@@ -84,9 +84,7 @@ class ProductRepository {
 				  seo_description = :seoDescription, option1_name = :option1, option2_name = :option2,
 				  option3_name = :option3, images = CAST(:images AS jsonb), updated_at = now(), version = version + 1
 				WHERE id = :id AND version = :version""")
-			.paramSource(productParams(form, description))
-			.param("id", id)
-			.param("version", form.getVersion())
+			.paramSource(productParams(form, description).addValue("id", id).addValue("version", form.getVersion()))
 			.update() == 1;
 	}
 
