@@ -47,16 +47,18 @@ public final class CatalogSampleFile {
 	 * @return the number of SKU rows written
 	 */
 	public static long write(Path file, long rows, long seed) throws IOException {
-		return write(file, rows, seed, false, java.nio.charset.StandardCharsets.UTF_8);
+		return write(file, rows, seed, false, java.nio.charset.StandardCharsets.UTF_8, "");
 	}
 
 	/**
 	 * Writes about {@code rows} SKU rows (whole products only).
 	 * @param chineseHeaders whether to use the Chinese template headers
 	 * @param charset UTF-8 or GB18030
+	 * @param prefix prepended to every handle and SKU, so that several files can describe
+	 * different products
 	 * @return the number of SKU rows written
 	 */
-	public static long write(Path file, long rows, long seed, boolean chineseHeaders, Charset charset)
+	public static long write(Path file, long rows, long seed, boolean chineseHeaders, Charset charset, String prefix)
 			throws IOException {
 		SplittableRandom random = new SplittableRandom(seed);
 		long written = 0;
@@ -64,18 +66,18 @@ public final class CatalogSampleFile {
 				CsvWriter csv = CsvWriter.builder().build(writer)) {
 			csv.writeRecord(chineseHeaders ? CatalogColumns.CHINESE : CatalogColumns.ENGLISH);
 			for (long product = 1; written < rows; product++) {
-				written += writeProduct(csv, product, random, rows - written);
+				written += writeProduct(csv, prefix, product, random, rows - written);
 			}
 		}
 		return written;
 	}
 
-	private static int writeProduct(CsvWriter csv, long number, SplittableRandom random, long room) {
+	private static int writeProduct(CsvWriter csv, String prefix, long number, SplittableRandom random, long room) {
 		String[] category = CATEGORIES[random.nextInt(CATEGORIES.length)];
 		String brand = BRANDS[random.nextInt(BRANDS.length)];
 		String title = brand + " " + ADJECTIVES[random.nextInt(ADJECTIVES.length)]
 				+ ADJECTIVES[random.nextInt(ADJECTIVES.length)] + category[1];
-		String handle = "p" + number;
+		String handle = prefix + "p" + number;
 		boolean threeOptions = random.nextInt(4) == 0;
 		List<String[]> combinations = new ArrayList<>();
 		int colours = 1 + random.nextInt(3);
@@ -98,7 +100,7 @@ public final class CatalogSampleFile {
 			BigDecimal price = base.add(BigDecimal.valueOf(i * 500L, 2));
 			BigDecimal compareAt = price.multiply(new BigDecimal("1.25")).setScale(2, RoundingMode.HALF_UP);
 			BigDecimal cost = price.multiply(new BigDecimal("0.45")).setScale(2, RoundingMode.HALF_UP);
-			String sku = "SKU-" + number + "-" + (i + 1);
+			String sku = prefix + "SKU-" + number + "-" + (i + 1);
 			csv.writeRecord(handle, title, (i == 0) ? "<p>" + title + "，品质之选。</p>" : "", category[0], brand, tags,
 					status, title, title + "，官方正品", "颜色", option[0], "尺码", option[1], threeOptions ? "款式" : "",
 					option[2], sku, price.toPlainString(), compareAt.toPlainString(), cost.toPlainString(),

@@ -1,0 +1,83 @@
+package io.shopops.platform.imports;
+
+import io.shopops.platform.CsvCells;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job machinery independent of any import kind: restart recovery, queue positions,
+ * cancelling queued jobs.
+ */
+@SpringBootTest
+class ImportJobsIntegrationTests {
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
+	ImportJobStore store;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void jobsLeftRunningByACrashAreMarkedInterruptedOnStart() {
+		long id = insertJob("RUNNING", "APPLY");
+		this.jobs.resumeAfterRestart();
+		ImportJobView job = this.store.find(id).orElseThrow();
+		assertThat(job.status()).isEqualTo("FAILED");
+		assertThat(job.outcome()).isEqualTo("interrupted");
+		assertThat(job.finishedAt()).isNotNull();
+	}
+
+	@Test
+	void queuedApplyJobsKnowHowManyAreAheadOfThem() {
+		this.jdbc
+			.sql("UPDATE import_job SET status = 'FAILED', outcome = 'cancelled' WHERE status IN ('QUEUED', 'RUNNING')")
+			.update();
+		long running = insertJob("RUNNING", "APPLY");
+		long first = insertJob("QUEUED", "APPLY");
+		long second = insertJob("QUEUED", "APPLY");
+		long validate = insertJob("QUEUED", "VALIDATE");
+		assertThat(this.store.find(first).orElseThrow().queuePosition()).isEqualTo(1);
+		assertThat(this.store.find(second).orElseThrow().queuePosition()).isEqualTo(2);
+		assertThat(this.store.find(validate).orElseThrow().queuePosition()).isZero();
+		assertThat(this.jobs.cancel(second)).isTrue();
+		assertThat(this.store.find(second).orElseThrow().outcome()).isEqualTo("cancelled");
+		this.jdbc.sql("UPDATE import_job SET status = 'FAILED', outcome = 'cancelled' WHERE id IN (?, ?, ?)")
+			.params(running, first, validate)
+			.update();
+	}
+
+	@Test
+	void uploadedFileNamesLoseTheirPathsAndControlCharacters() {
+		assertThat(ImportJobs.sanitizeFileName("C:\\Users\\王\\商品.csv")).isEqualTo("商品.csv");
+		assertThat(ImportJobs.sanitizeFileName("../../etc/passwd")).isEqualTo("passwd");
+		assertThat(ImportJobs.sanitizeFileName("a\nb.csv")).isEqualTo("ab.csv");
+		assertThat(ImportJobs.sanitizeFileName(null)).isEqualTo("upload");
+	}
+
+	@Test
+	void spreadsheetFormulasAreNeutralised() {
+		assertThat(CsvCells.neutralize("=1+1")).isEqualTo("'=1+1");
+		assertThat(CsvCells.neutralize("+86 138")).isEqualTo("'+86 138");
+		assertThat(CsvCells.neutralize("-5")).isEqualTo("'-5");
+		assertThat(CsvCells.neutralize("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(CsvCells.neutralize("\tx")).isEqualTo("'\tx");
+		assertThat(CsvCells.neutralize("连衣裙")).isEqualTo("连衣裙");
+		assertThat(CsvCells.neutralize(null)).isEmpty();
+	}
+
+	private long insertJob(String status, String mode) {
+		return this.jdbc.sql("""
+				INSERT INTO import_job (kind, file_name, stored_file, file_size, mode, policy, status, created_by)
+				VALUES ('products', 'x.csv', '/nonexistent/x.csv', 1, :mode, 'ALL_OR_NOTHING', :status, 'tester')
+				RETURNING id""").param("mode", mode).param("status", status).query(Long.class).single();
+	}
+
+}
