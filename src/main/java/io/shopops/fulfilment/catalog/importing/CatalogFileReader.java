@@ -79,6 +79,7 @@ public final class CatalogFileReader {
 			long row = 1;
 			long dataRecords = 0;
 			long pendingEmptyLines = 0;
+			long nextProgress = PROGRESS_INTERVAL;
 			while (true) {
 				CsvRecord record;
 				try {
@@ -101,8 +102,9 @@ public final class CatalogFileReader {
 				}
 				dataRecords += pendingEmptyLines + 1;
 				pendingEmptyLines = 0;
-				if (dataRecords % PROGRESS_INTERVAL == 0) {
+				if (dataRecords >= nextProgress) {
 					sink.progress(dataRecords);
+					nextProgress = dataRecords + PROGRESS_INTERVAL;
 				}
 				if (isBlank(record)) {
 					continue;

@@ -14,14 +14,15 @@ import java.util.List;
  * full-width parentheses ({@code 重量（克）}). English and Chinese names may even be mixed.
  * Columns not listed here are ignored.
  * <p>
- * Product fields ({@link Column#HANDLE} to {@link Column#OPTION3_NAME} except the option
- * values) may be repeated on every row of a product or given only on its first row: the
- * first row's values are used. Values: {@link Column#CATEGORY} is a path such as
- * {@code 服装 > 女装 > 连衣裙}; {@link Column#TAGS} are separated by {@code ,} or {@code ，};
- * {@link Column#STATUS} is {@code draft}, {@code active}, {@code archived} or {@code 草稿},
- * {@code 在售}, {@code 已归档} (empty means draft); {@link Column#IMAGE_URLS} holds several
- * URLs separated by {@code |}, positioned in that order, with the product title as
- * alternative text.
+ * Each row is one SKU; the rows of a product are consecutive and share the handle.
+ * Product fields (title, description, category, brand, tags, status, SEO fields and
+ * option names) may be repeated on every row of a product or given only on its first row:
+ * the first row's values are used, later values are ignored. Values:
+ * {@link Column#CATEGORY} is a path such as {@code 服装 > 女装 > 连衣裙}; {@link Column#TAGS}
+ * are separated by {@code ,} or {@code ，}; {@link Column#STATUS} is {@code draft},
+ * {@code active}, {@code archived} or {@code 草稿}, {@code 在售}, {@code 已归档} (empty means
+ * draft); {@link Column#IMAGE_URLS} holds several URLs separated by {@code |}, positioned
+ * in that order, with the product title as alternative text.
  */
 public final class CatalogTemplate {
 

@@ -29,6 +29,11 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * <li>A row with any problem of its own contributes nothing (no variant, no image). A
  * product whose variant rows are all invalid is not passed on, and its rows without a
  * problem of their own get {@link CatalogProblemCodes#PRODUCT_NO_VALID_VARIANT}.</li>
+ * <li>Shopify category: {@code Product Category} unless empty or Shopify's placeholder
+ * {@code Uncategorized}, else {@code Type}. Shopify status: {@code Status} if given, else
+ * {@code Published} ({@code TRUE} active, {@code FALSE} or empty draft). Shopify
+ * {@code Variant Grams} are rounded to whole grams (exports convert from pounds or
+ * ounces); a leading {@code '} (spreadsheet text guard) is removed from barcodes.</li>
  * <li>Template: every row is a variant row. Shopify: a row with an option 1 value, SKU or
  * price is a variant row; otherwise a row with {@code Image Src} is an image-only row;
  * other rows are ignored.</li>

@@ -126,7 +126,8 @@ final class Values {
 	}
 
 	/**
-	 * Checks a given SKU: at most 64 characters, no whitespace or control characters.
+	 * Checks a given SKU: at most 64 characters, no whitespace, control or invisible
+	 * format characters (such as zero-width spaces).
 	 * @param sku the trimmed SKU, not empty
 	 * @return the problem code, or {@code null} if the SKU is fine
 	 */
@@ -135,7 +136,8 @@ final class Values {
 			return CatalogProblemCodes.SKU_TOO_LONG;
 		}
 		boolean bad = sku.codePoints()
-			.anyMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c));
+			.anyMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+					|| Character.getType(c) == Character.FORMAT);
 		return bad ? CatalogProblemCodes.SKU_INVALID : null;
 	}
 

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ final class CatalogFiles {
 	 */
 	static String templateRow(String... columnsAndValues) {
 		String[] fields = new String[CatalogTemplate.ENGLISH_HEADER.size()];
-		java.util.Arrays.fill(fields, "");
+		Arrays.fill(fields, "");
 		for (int i = 0; i < columnsAndValues.length; i += 2) {
 			int index = CatalogTemplate.ENGLISH_HEADER.indexOf(columnsAndValues[i]);
 			if (index < 0) {

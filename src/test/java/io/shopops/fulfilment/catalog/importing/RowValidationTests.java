@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * Validation of row data: every problem is reported to the sink, bad rows are left out,
@@ -222,9 +223,9 @@ class RowValidationTests {
 		RecordingSink sink = read(HEADER, ",Nameless,N-1,1", "with space,W,W-1,1", longHandle + ",L,L-1,1",
 				"Ok_Handle.v2-红,OK,O-1,1");
 		assertThat(sink.problems).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "handle", CatalogProblemCodes.HANDLE_REQUIRED),
-					org.assertj.core.groups.Tuple.tuple(3L, "handle", CatalogProblemCodes.HANDLE_INVALID),
-					org.assertj.core.groups.Tuple.tuple(4L, "handle", CatalogProblemCodes.HANDLE_TOO_LONG));
+			.containsExactly(tuple(2L, "handle", CatalogProblemCodes.HANDLE_REQUIRED),
+					tuple(3L, "handle", CatalogProblemCodes.HANDLE_INVALID),
+					tuple(4L, "handle", CatalogProblemCodes.HANDLE_TOO_LONG));
 		assertThat(sink.problems.get(2).args()).containsExactly(255);
 		assertThat(sink.problems.get(2).value()).hasSize(201).endsWith("…");
 		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("Ok_Handle.v2-红");

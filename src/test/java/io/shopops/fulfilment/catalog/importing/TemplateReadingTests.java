@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,7 @@ class TemplateReadingTests {
 	private static String chineseRow(String handle, String title, String description, String category, String status,
 			String optionName, String optionValue, String sku, String price, String images) {
 		String[] fields = new String[CatalogTemplate.CHINESE_HEADER.size()];
-		java.util.Arrays.fill(fields, "");
+		Arrays.fill(fields, "");
 		fields[CatalogTemplate.CHINESE_HEADER.indexOf("商品编码")] = handle;
 		fields[CatalogTemplate.CHINESE_HEADER.indexOf("商品标题")] = title;
 		fields[CatalogTemplate.CHINESE_HEADER.indexOf("商品描述")] = CatalogFiles.quote(description);
