@@ -1,0 +1,130 @@
+package io.shopops.fulfilment.catalog.importing;
+
+import java.util.List;
+
+/**
+ * The message keys used as {@link RowProblem#code()} and
+ * {@link CatalogFileException#code()}. Every key has an English and a Chinese message.
+ */
+public final class CatalogProblemCodes {
+
+	/** The file has no content. */
+	public static final String FILE_EMPTY = "import.problem.file.empty";
+
+	/** The file contains binary data (NUL bytes). */
+	public static final String FILE_BINARY = "import.problem.file.binary";
+
+	/** The file is an Excel workbook rather than CSV. */
+	public static final String FILE_SPREADSHEET = "import.problem.file.spreadsheet";
+
+	/** The file is UTF-16 ("Unicode text"), not UTF-8 or GB18030. */
+	public static final String FILE_ENCODING = "import.problem.file.encoding";
+
+	/**
+	 * The header is not recognised; {0} = the missing required columns, comma separated.
+	 */
+	public static final String HEADER_UNKNOWN = "import.problem.header.unknown";
+
+	/** The CSV cannot be parsed from this row on; nothing after it was read. */
+	public static final String CSV_MALFORMED = "import.problem.csv.malformed";
+
+	/** A quoted field opened on this row is never closed; nothing after it was read. */
+	public static final String QUOTE_UNCLOSED = "import.problem.quote.unclosed";
+
+	/** The row has a different number of fields; {0} = expected, {1} = actual. */
+	public static final String COLUMNS_COUNT = "import.problem.columns.count";
+
+	/** The handle is empty. */
+	public static final String HANDLE_REQUIRED = "import.problem.handle.required";
+
+	/** The handle is too long; {0} = maximum length. */
+	public static final String HANDLE_TOO_LONG = "import.problem.handle.tooLong";
+
+	/** The handle contains characters other than letters, digits, "-", "_" and ".". */
+	public static final String HANDLE_INVALID = "import.problem.handle.invalid";
+
+	/** The product's first row has no title. */
+	public static final String TITLE_REQUIRED = "import.problem.title.required";
+
+	/** The title is too long; {0} = maximum length. */
+	public static final String TITLE_TOO_LONG = "import.problem.title.tooLong";
+
+	/** The status (or Shopify "Published") value is not known. */
+	public static final String STATUS_UNKNOWN = "import.problem.status.unknown";
+
+	/** A product has more than three options. */
+	public static final String OPTION_TOO_MANY = "import.problem.option.tooMany";
+
+	/** An option value is given but its option has no name. */
+	public static final String OPTION_NAME_MISSING = "import.problem.option.nameMissing";
+
+	/** An option has a name but this variant gives no value for it. */
+	public static final String OPTION_VALUE_MISSING = "import.problem.option.valueMissing";
+
+	/** Same option values as an earlier variant of the product; {0} = the earlier row. */
+	public static final String OPTION_DUPLICATE = "import.problem.option.duplicate";
+
+	/** The SKU is empty. */
+	public static final String SKU_REQUIRED = "import.problem.sku.required";
+
+	/** The SKU is too long; {0} = maximum length. */
+	public static final String SKU_TOO_LONG = "import.problem.sku.tooLong";
+
+	/** The SKU contains whitespace or control characters. */
+	public static final String SKU_INVALID = "import.problem.sku.invalid";
+
+	/** The SKU is already used by an earlier row of the file. */
+	public static final String SKU_DUPLICATE = "import.problem.sku.duplicate";
+
+	/** The price is empty. */
+	public static final String PRICE_REQUIRED = "import.problem.price.required";
+
+	/** Not a plain decimal number (prices, compare-at prices and costs). */
+	public static final String PRICE_INVALID = "import.problem.price.invalid";
+
+	/** The amount is negative. */
+	public static final String PRICE_NEGATIVE = "import.problem.price.negative";
+
+	/** The amount has more than 2 decimals. */
+	public static final String PRICE_DECIMALS = "import.problem.price.decimals";
+
+	/** The amount is above 99,999,999.99. */
+	public static final String PRICE_TOO_LARGE = "import.problem.price.tooLarge";
+
+	/** Not a whole number (weight, stock, image position). */
+	public static final String NUMBER_INVALID = "import.problem.number.invalid";
+
+	/** The whole number is negative. */
+	public static final String NUMBER_NEGATIVE = "import.problem.number.negative";
+
+	/** The whole number is above 2,147,483,647. */
+	public static final String NUMBER_TOO_LARGE = "import.problem.number.tooLarge";
+
+	/** The barcode was turned into scientific notation by a spreadsheet. */
+	public static final String BARCODE_SCIENTIFIC = "import.problem.barcode.scientific";
+
+	/** An image URL is not an absolute http or https URL. */
+	public static final String IMAGE_URL = "import.problem.image.url";
+
+	/** An image position is not a whole number of at least 1. */
+	public static final String IMAGE_POSITION = "import.problem.image.position";
+
+	/** The product's first row is invalid, so this row is skipped; {0} = that row. */
+	public static final String PRODUCT_INVALID = "import.problem.product.invalid";
+
+	/** None of the product's variant rows is valid, so it is skipped; {0} = first row. */
+	public static final String PRODUCT_NO_VALID_VARIANT = "import.problem.product.noValidVariant";
+
+	/** All codes, for checking that every one has a message. */
+	public static final List<String> ALL = List.of(FILE_EMPTY, FILE_BINARY, FILE_SPREADSHEET, FILE_ENCODING,
+			HEADER_UNKNOWN, CSV_MALFORMED, QUOTE_UNCLOSED, COLUMNS_COUNT, HANDLE_REQUIRED, HANDLE_TOO_LONG,
+			HANDLE_INVALID, TITLE_REQUIRED, TITLE_TOO_LONG, STATUS_UNKNOWN, OPTION_TOO_MANY, OPTION_NAME_MISSING,
+			OPTION_VALUE_MISSING, OPTION_DUPLICATE, SKU_REQUIRED, SKU_TOO_LONG, SKU_INVALID, SKU_DUPLICATE,
+			PRICE_REQUIRED, PRICE_INVALID, PRICE_NEGATIVE, PRICE_DECIMALS, PRICE_TOO_LARGE, NUMBER_INVALID,
+			NUMBER_NEGATIVE, NUMBER_TOO_LARGE, BARCODE_SCIENTIFIC, IMAGE_URL, IMAGE_POSITION, PRODUCT_INVALID,
+			PRODUCT_NO_VALID_VARIANT);
+
+	private CatalogProblemCodes() {
+	}
+
+}
