@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.shopops.TestUsers;
+import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
 import io.shopops.fulfilment.catalog.ProductQuery.Cursor;
 import io.shopops.platform.Role;
 import org.junit.jupiter.api.Test;
@@ -242,7 +243,7 @@ class CatalogImportBenchmark {
 
 	private long rawCopy(Path file) throws Exception {
 		String table = "bench_copy_" + UUID.randomUUID().toString().replace("-", "");
-		String columns = String.join(", ", CatalogColumns.ENGLISH.stream().map((c) -> c + " text").toList());
+		String columns = String.join(", ", CatalogTemplate.ENGLISH_HEADER.stream().map((c) -> c + " text").toList());
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.createStatement().execute("CREATE TABLE " + table + " (" + columns + ")");
 			long start = System.nanoTime();

@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog;
 
+import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +28,7 @@ class CatalogExport {
 	}
 
 	void write(ProductFilter filter, boolean chineseHeaders, CsvWriter csv) {
-		csv.writeRecord(chineseHeaders ? CatalogColumns.CHINESE : CatalogColumns.ENGLISH);
+		csv.writeRecord(chineseHeaders ? CatalogTemplate.CHINESE_HEADER : CatalogTemplate.ENGLISH_HEADER);
 		this.query.forEachVariant(filter, (row) -> {
 			String images = this.products.images(row.imagesJson())
 				.stream()

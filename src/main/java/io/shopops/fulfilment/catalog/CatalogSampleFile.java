@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog;
 
+import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -64,7 +66,7 @@ public final class CatalogSampleFile {
 		long written = 0;
 		try (Writer writer = Files.newBufferedWriter(file, charset);
 				CsvWriter csv = CsvWriter.builder().build(writer)) {
-			csv.writeRecord(chineseHeaders ? CatalogColumns.CHINESE : CatalogColumns.ENGLISH);
+			csv.writeRecord(chineseHeaders ? CatalogTemplate.CHINESE_HEADER : CatalogTemplate.ENGLISH_HEADER);
 			for (long product = 1; written < rows; product++) {
 				written += writeProduct(csv, prefix, product, random, rows - written);
 			}

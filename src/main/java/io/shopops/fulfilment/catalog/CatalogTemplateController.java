@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog;
 
+import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -33,7 +35,7 @@ class CatalogTemplateController {
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
 		try (CsvWriter csv = CsvWriter.builder().build(writer)) {
-			csv.writeRecord(chinese ? CatalogColumns.CHINESE : CatalogColumns.ENGLISH);
+			csv.writeRecord(chinese ? CatalogTemplate.CHINESE_HEADER : CatalogTemplate.ENGLISH_HEADER);
 			csv.writeRecord(example("TEE-001-RED-M", "红色", "59.90", "6901234567892", "120"));
 			csv.writeRecord(example("TEE-001-BLK-M", "黑色", "59.90", "6901234567908", "80"));
 		}

@@ -1,36 +1,90 @@
 package io.shopops.fulfilment.catalog;
 
+import java.util.regex.Pattern;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
-import org.owasp.html.Sanitizers;
 
 /**
- * Product descriptions are rich text from operators and imported files; only safe
- * formatting survives.
+ * Turns a product description into safe rich text. HTML keeps only paragraphs, line
+ * breaks, lists, bold/italic/underline, headings, tables, links to {@code http},
+ * {@code https} and {@code mailto} URLs and images with {@code http} or {@code https}
+ * sources; scripts, styles, event handlers and other elements are removed (the text of
+ * removed formatting elements such as {@code <span>} or {@code <div>} is kept). A
+ * description without any tag is treated as plain text: it is escaped, blank lines
+ * separate paragraphs and single newlines become line breaks.
  */
 public final class Descriptions {
 
-	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
-		.and(Sanitizers.LINKS)
-		.and(Sanitizers.TABLES)
-		.and(Sanitizers.IMAGES)
-		.and(new HtmlPolicyBuilder().allowElements("br", "hr", "span", "sub", "sup").toFactory());
+	private static final Pattern TAG = Pattern.compile("<[a-zA-Z/!?]");
+
+	private static final Pattern WEB_URL = Pattern.compile("(?i)\\s*https?://.*", Pattern.DOTALL);
+
+	private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
+
+	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+		.allowElements("p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u", "h1", "h2", "h3", "h4", "h5", "h6",
+				"a", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "img")
+		.allowUrlProtocols("http", "https", "mailto")
+		.allowAttributes("href")
+		.onElements("a")
+		.allowAttributes("src")
+		.matching(WEB_URL)
+		.onElements("img")
+		.allowAttributes("alt")
+		.onElements("img")
+		.allowAttributes("width", "height")
+		.matching(NUMBER)
+		.onElements("img")
+		.allowAttributes("colspan", "rowspan")
+		.matching(NUMBER)
+		.onElements("td", "th")
+		.toFactory();
 
 	private Descriptions() {
 	}
 
 	/**
-	 * Removes scripts, event handlers, styles and unsafe URLs, keeping paragraphs,
-	 * headings, lists, emphasis, links, tables and images.
-	 * @param html rich text, may be {@code null}
-	 * @return safe HTML, {@code null} when the input is {@code null} or blank
+	 * Sanitises a description.
+	 * @param raw rich or plain text from a form or a file, may be {@code null}
+	 * @return safe HTML, or {@code null} if nothing is left
 	 */
-	public static String sanitize(String html) {
-		if (html == null || html.isBlank()) {
+	public static String sanitize(String raw) {
+		if (raw == null || raw.isBlank()) {
 			return null;
 		}
-		String safe = POLICY.sanitize(html).strip();
-		return safe.isEmpty() ? null : safe;
+		String html = TAG.matcher(raw).find() ? POLICY.sanitize(raw).strip() : plainText(raw);
+		return html.isBlank() ? null : html;
+	}
+
+	private static String plainText(String raw) {
+		StringBuilder html = new StringBuilder();
+		for (String paragraph : raw.strip().replace("\r\n", "\n").replace('\r', '\n').split("\n\\s*\n")) {
+			html.append("<p>");
+			String[] lines = paragraph.strip().split("\n");
+			for (int i = 0; i < lines.length; i++) {
+				if (i > 0) {
+					html.append("<br />");
+				}
+				escape(lines[i].strip(), html);
+			}
+			html.append("</p>");
+		}
+		return html.toString();
+	}
+
+	private static void escape(String text, StringBuilder html) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> html.append("&amp;");
+				case '<' -> html.append("&lt;");
+				case '>' -> html.append("&gt;");
+				case '"' -> html.append("&#34;");
+				case '\'' -> html.append("&#39;");
+				default -> html.append(c);
+			}
+		}
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.fulfilment.catalog.ProductStatus;
+import io.shopops.fulfilment.catalog.Descriptions;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,7 +177,7 @@ final class ProductAssembler {
 		else if (product.title.length() > Values.MAX_TITLE_LENGTH) {
 			productProblem(Field.TITLE, product.title, CatalogProblemCodes.TITLE_TOO_LONG, Values.MAX_TITLE_LENGTH);
 		}
-		product.descriptionHtml = DescriptionSanitizer.sanitize(value(record, Field.DESCRIPTION));
+		product.descriptionHtml = Descriptions.sanitize(value(record, Field.DESCRIPTION));
 		String category = value(record, Field.CATEGORY);
 		if (this.shopify && (category.isEmpty() || category.equalsIgnoreCase("Uncategorized"))) {
 			category = value(record, Field.TYPE);

@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.fulfilment.catalog.ProductStatus;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

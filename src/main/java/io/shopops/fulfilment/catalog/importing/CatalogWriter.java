@@ -1,0 +1,336 @@
+package io.shopops.fulfilment.catalog.importing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.shopops.fulfilment.catalog.ProductImage;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes batches of imported products with a handful of set-based statements: the batch
+ * is copied into temporary tables with PostgreSQL's {@code COPY}, then upserted by handle
+ * (products) and by SKU (variants). A row is only rewritten when one of its values
+ * differs, which is what makes re-importing an unchanged file change nothing and lets
+ * each SKU row be counted as created, updated or unchanged.
+ * <p>
+ * Everything runs on the caller's connection inside its transaction; temporary tables
+ * vanish at commit or rollback. Empty optional cells clear the stored value, except
+ * images (kept when a product row has none) and stock (only a new SKU's initial stock is
+ * recorded; later stock changes belong to inventory).
+ */
+class CatalogWriter {
+
+	private final Connection connection;
+
+	private final CopyManager copy;
+
+	private final JsonMapper json;
+
+	private final Map<String, Long> categories = new HashMap<>();
+
+	private final Map<String, Long> brands = new HashMap<>();
+
+	CatalogWriter(Connection connection, JsonMapper json) throws SQLException {
+		this.connection = connection;
+		this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+		this.json = json;
+	}
+
+	void prepare() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("""
+					CREATE TEMP TABLE import_product (
+					  handle varchar(255), title varchar(255), description text, category_id bigint, brand_id bigint,
+					  tags text[], status varchar(16), seo_title varchar(255), seo_description varchar(1000),
+					  option1_name varchar(100), option2_name varchar(100), option3_name varchar(100), images jsonb
+					) ON COMMIT DROP""");
+			statement.execute("""
+					CREATE TEMP TABLE import_variant (
+					  handle varchar(255), sku varchar(64), option1_value varchar(100), option2_value varchar(100),
+					  option3_value varchar(100), price numeric(12, 2), compare_at_price numeric(12, 2),
+					  cost numeric(12, 2), barcode varchar(64), weight_grams int, initial_stock int, position int
+					) ON COMMIT DROP""");
+		}
+	}
+
+	/**
+	 * Upserts one batch; product handles must be distinct within it.
+	 */
+	Counts write(List<ProductRecord> batch) throws SQLException, IOException {
+		StringBuilder products = new StringBuilder(batch.size() * 256);
+		StringBuilder variants = new StringBuilder(batch.size() * 256);
+		for (ProductRecord product : batch) {
+			Long category = category(product.categoryPath());
+			Long brand = brand(product.brand());
+			row(products, product.handle(), product.title(), product.descriptionHtml(), category, brand,
+					array(product.tags()), product.status().name(), product.seoTitle(), product.seoDescription(),
+					option(product.optionNames(), 0), option(product.optionNames(), 1),
+					option(product.optionNames(), 2), imagesJson(product));
+			int position = 1;
+			for (VariantRecord variant : product.variants()) {
+				row(variants, product.handle(), variant.sku(), option(variant.optionValues(), 0),
+						option(variant.optionValues(), 1), option(variant.optionValues(), 2), variant.price(),
+						variant.compareAtPrice(), variant.cost(), variant.barcode(), variant.weightGrams(),
+						variant.initialStock(), position++);
+			}
+		}
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("TRUNCATE import_product, import_variant");
+		}
+		this.copy.copyIn("COPY import_product FROM STDIN", new StringReader(products.toString()));
+		this.copy.copyIn("COPY import_variant FROM STDIN", new StringReader(variants.toString()));
+
+		Set<String> changedProducts = new HashSet<>();
+		Set<String> newProducts = new HashSet<>();
+		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
+				INSERT INTO product AS p (handle, title, description, category_id, brand_id, tags, status,
+				  seo_title, seo_description, option1_name, option2_name, option3_name, images)
+				SELECT t.handle, t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'),
+				  t.status, t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
+				  coalesce(t.images, (SELECT e.images FROM product e WHERE e.handle = t.handle), '[]')
+				FROM import_product t
+				ON CONFLICT (handle) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
+				  category_id = EXCLUDED.category_id, brand_id = EXCLUDED.brand_id, tags = EXCLUDED.tags,
+				  status = EXCLUDED.status, seo_title = EXCLUDED.seo_title,
+				  seo_description = EXCLUDED.seo_description, option1_name = EXCLUDED.option1_name,
+				  option2_name = EXCLUDED.option2_name, option3_name = EXCLUDED.option3_name,
+				  images = EXCLUDED.images, updated_at = now(), version = p.version + 1
+				WHERE (p.title, p.description, p.category_id, p.brand_id, p.tags, p.status, p.seo_title,
+				       p.seo_description, p.option1_name, p.option2_name, p.option3_name, p.images)
+				  IS DISTINCT FROM
+				      (EXCLUDED.title, EXCLUDED.description, EXCLUDED.category_id, EXCLUDED.brand_id,
+				       EXCLUDED.tags, EXCLUDED.status, EXCLUDED.seo_title, EXCLUDED.seo_description,
+				       EXCLUDED.option1_name, EXCLUDED.option2_name, EXCLUDED.option3_name, EXCLUDED.images)
+				RETURNING p.handle, (xmax = 0) AS inserted""")) {
+			while (rs.next()) {
+				(rs.getBoolean("inserted") ? newProducts : changedProducts).add(rs.getString("handle"));
+			}
+		}
+
+		Set<String> createdSkus = new HashSet<>();
+		Set<String> updatedSkus = new HashSet<>();
+		Set<Long> touchedProducts = new HashSet<>();
+		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
+				WITH up AS (
+				  INSERT INTO product_variant AS v (product_id, sku, option1_value, option2_value,
+				    option3_value, price, compare_at_price, cost, barcode, weight_grams, position)
+				  SELECT p.id, t.sku, t.option1_value, t.option2_value, t.option3_value, t.price,
+				    t.compare_at_price, t.cost, t.barcode, t.weight_grams, t.position
+				  FROM import_variant t JOIN product p ON p.handle = t.handle
+				  ON CONFLICT (sku) DO UPDATE SET product_id = EXCLUDED.product_id,
+				    option1_value = EXCLUDED.option1_value, option2_value = EXCLUDED.option2_value,
+				    option3_value = EXCLUDED.option3_value, price = EXCLUDED.price,
+				    compare_at_price = EXCLUDED.compare_at_price, cost = EXCLUDED.cost,
+				    barcode = EXCLUDED.barcode, weight_grams = EXCLUDED.weight_grams,
+				    position = EXCLUDED.position, updated_at = now()
+				  WHERE (v.product_id, v.option1_value, v.option2_value, v.option3_value, v.price,
+				         v.compare_at_price, v.cost, v.barcode, v.weight_grams, v.position)
+				    IS DISTINCT FROM
+				        (EXCLUDED.product_id, EXCLUDED.option1_value, EXCLUDED.option2_value,
+				         EXCLUDED.option3_value, EXCLUDED.price, EXCLUDED.compare_at_price, EXCLUDED.cost,
+				         EXCLUDED.barcode, EXCLUDED.weight_grams, EXCLUDED.position)
+				  RETURNING v.id, v.sku, v.product_id, (xmax = 0) AS inserted
+				), stock AS (
+				  INSERT INTO stock_item (variant_id, on_hand)
+				  SELECT up.id, coalesce(t.initial_stock, 0) FROM up JOIN import_variant t ON t.sku = up.sku
+				  WHERE up.inserted
+				  ON CONFLICT (variant_id, warehouse) DO NOTHING
+				)
+				SELECT sku, product_id, inserted FROM up""")) {
+			while (rs.next()) {
+				(rs.getBoolean("inserted") ? createdSkus : updatedSkus).add(rs.getString("sku"));
+				touchedProducts.add(rs.getLong("product_id"));
+			}
+		}
+
+		if (!touchedProducts.isEmpty()) {
+			try (PreparedStatement statement = this.connection.prepareStatement("""
+					UPDATE product p SET min_price = s.min_price, max_price = s.max_price, variant_count = s.count,
+					  version = p.version + CASE WHEN p.handle = ANY(?) THEN 0 ELSE 1 END,
+					  updated_at = CASE WHEN p.handle = ANY(?) THEN p.updated_at ELSE now() END
+					FROM (SELECT product_id, min(price) AS min_price, max(price) AS max_price, count(*) AS count
+					      FROM product_variant WHERE product_id = ANY(?) GROUP BY product_id) s
+					WHERE p.id = s.product_id""")) {
+				String[] alreadyBumped = concat(newProducts, changedProducts);
+				statement.setArray(1, this.connection.createArrayOf("varchar", alreadyBumped));
+				statement.setArray(2, this.connection.createArrayOf("varchar", alreadyBumped));
+				statement.setArray(3, this.connection.createArrayOf("bigint", touchedProducts.toArray()));
+				statement.executeUpdate();
+			}
+		}
+
+		long created = 0;
+		long updated = 0;
+		long unchanged = 0;
+		for (ProductRecord product : batch) {
+			boolean productChanged = changedProducts.contains(product.handle());
+			for (VariantRecord variant : product.variants()) {
+				if (createdSkus.contains(variant.sku())) {
+					created++;
+				}
+				else if (updatedSkus.contains(variant.sku()) || productChanged) {
+					updated++;
+				}
+				else {
+					unchanged++;
+				}
+			}
+		}
+		return new Counts(created, updated, unchanged);
+	}
+
+	private Long category(String path) throws SQLException {
+		if (path == null || path.isBlank()) {
+			return null;
+		}
+		List<String> names = Arrays.stream(path.split(">")).map(String::strip).filter((n) -> !n.isEmpty()).toList();
+		Long parent = null;
+		StringBuilder current = new StringBuilder();
+		for (String name : names) {
+			if (!current.isEmpty()) {
+				current.append(" > ");
+			}
+			current.append(name);
+			String key = current.toString();
+			Long id = this.categories.get(key);
+			if (id == null) {
+				id = ensure(
+						"INSERT INTO category (parent_id, name, path) VALUES (?, ?, ?) ON CONFLICT (path) DO NOTHING "
+								+ "RETURNING id",
+						"SELECT id FROM category WHERE path = ?", key, parent, name, key);
+				this.categories.put(key, id);
+			}
+			parent = id;
+		}
+		return parent;
+	}
+
+	private Long brand(String name) throws SQLException {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		String clean = name.strip();
+		String key = clean.toLowerCase(Locale.ROOT);
+		Long id = this.brands.get(key);
+		if (id == null) {
+			id = ensure("INSERT INTO brand (name) VALUES (?) ON CONFLICT ((lower(name))) DO NOTHING RETURNING id",
+					"SELECT id FROM brand WHERE lower(name) = lower(?)", clean, clean);
+			this.brands.put(key, id);
+		}
+		return id;
+	}
+
+	private long ensure(String insert, String select, String selectKey, Object... values) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(insert)) {
+			for (int i = 0; i < values.length; i++) {
+				statement.setObject(i + 1, values[i]);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				if (rs.next()) {
+					return rs.getLong(1);
+				}
+			}
+		}
+		try (PreparedStatement statement = this.connection.prepareStatement(select)) {
+			statement.setString(1, selectKey);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private String imagesJson(ProductRecord product) {
+		if (product.images().isEmpty()) {
+			return null;
+		}
+		List<ProductImage> images = new ArrayList<>();
+		for (ImageRecord image : product.images()) {
+			images.add(new ProductImage(image.url(), image.position(), image.altText()));
+		}
+		return this.json.writeValueAsString(images);
+	}
+
+	private static String option(List<String> values, int index) {
+		return (values != null && values.size() > index) ? values.get(index) : null;
+	}
+
+	private static String array(List<String> values) {
+		if (values == null || values.isEmpty()) {
+			return "{}";
+		}
+		return values.stream()
+			.map((value) -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static String[] concat(Set<String> first, Set<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all.toArray(String[]::new);
+	}
+
+	/**
+	 * Appends one line in COPY's text format: tab-separated, {@code \N} for null,
+	 * backslash escapes.
+	 */
+	private static void row(StringBuilder out, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append('\t');
+			}
+			Object value = values[i];
+			if (value == null) {
+				out.append("\\N");
+			}
+			else if (value instanceof BigDecimal decimal) {
+				out.append(decimal.toPlainString());
+			}
+			else {
+				escape(out, value.toString());
+			}
+		}
+		out.append('\n');
+	}
+
+	private static void escape(StringBuilder out, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				case '\u0000' -> {
+					// PostgreSQL text cannot hold NUL; it carries no meaning in catalog
+					// data
+				}
+				default -> out.append(c);
+			}
+		}
+	}
+
+	/**
+	 * SKU rows of a batch by what happened to them.
+	 */
+	record Counts(long created, long updated, long unchanged) {
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.shopops.fulfilment.catalog.importing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lengths the catalog's columns allow, checked on each product before it is written,
+ * so that a long value is reported against its row instead of failing the whole import in
+ * the database.
+ */
+final class RecordLimits {
+
+	private final boolean shopify;
+
+	private final boolean chinese;
+
+	RecordLimits(FileInfo info) {
+		this.shopify = info.format() == CatalogFormat.SHOPIFY;
+		this.chinese = !this.shopify && info.header().stream().anyMatch((column) -> column.contains("商品编码"));
+	}
+
+	List<RowProblem> check(ProductRecord product) {
+		List<RowProblem> problems = new ArrayList<>();
+		long row = product.firstRow();
+		limit(problems, row, column("seo_title", "SEO标题", "SEO Title"), product.seoTitle(), 255);
+		limit(problems, row, column("seo_description", "SEO描述", "SEO Description"), product.seoDescription(), 1000);
+		limit(problems, row, column("brand", "品牌", "Vendor"), product.brand(), 100);
+		for (int i = 0; i < product.optionNames().size(); i++) {
+			limit(problems, row,
+					column("option" + (i + 1) + "_name", "规格" + (i + 1) + "名称", "Option" + (i + 1) + " Name"),
+					product.optionNames().get(i), 100);
+		}
+		if (product.categoryPath() != null) {
+			for (String name : product.categoryPath().split(">")) {
+				limit(problems, row, column("category", "类目", "Type"), name.strip(), 100);
+			}
+			limit(problems, row, column("category", "类目", "Type"), product.categoryPath(), 1000);
+		}
+		for (String tag : product.tags()) {
+			limit(problems, row, column("tags", "标签", "Tags"), tag, 100);
+		}
+		for (ImageRecord image : product.images()) {
+			limit(problems, image.row(), column("image_urls", "图片链接", "Image Src"), image.url(), 2000);
+		}
+		for (VariantRecord variant : product.variants()) {
+			for (int i = 0; i < variant.optionValues().size(); i++) {
+				limit(problems, variant.row(),
+						column("option" + (i + 1) + "_value", "规格" + (i + 1) + "值", "Option" + (i + 1) + " Value"),
+						variant.optionValues().get(i), 100);
+			}
+			limit(problems, variant.row(), column("barcode", "条形码", "Variant Barcode"), variant.barcode(), 64);
+		}
+		if (!problems.isEmpty()) {
+			for (long other : otherRows(product)) {
+				problems.add(new RowProblem(other, "", null, "import.problem.product.invalid", List.of(row)));
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Every row the product came from.
+	 */
+	static long rows(ProductRecord product) {
+		Set<Long> rows = new HashSet<>();
+		rows.add(product.firstRow());
+		product.variants().forEach((variant) -> rows.add(variant.row()));
+		product.images().forEach((image) -> rows.add(image.row()));
+		return rows.size();
+	}
+
+	private static Set<Long> otherRows(ProductRecord product) {
+		Set<Long> rows = new java.util.TreeSet<>();
+		product.variants().forEach((variant) -> rows.add(variant.row()));
+		product.images().forEach((image) -> rows.add(image.row()));
+		rows.remove(product.firstRow());
+		return rows;
+	}
+
+	private String column(String english, String chinese, String shopify) {
+		return this.shopify ? shopify : (this.chinese ? chinese : english);
+	}
+
+	private static void limit(List<RowProblem> problems, long row, String column, String value, int max) {
+		if (value != null && value.length() > max) {
+			problems.add(new RowProblem(row, column, value.substring(0, Math.min(value.length(), 200)),
+					"import.problem.value.tooLong", List.of(max)));
+		}
+	}
+
+}
