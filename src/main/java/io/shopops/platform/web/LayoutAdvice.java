@@ -52,7 +52,8 @@ class LayoutAdvice {
 			.orElse("") : "";
 		List<Navigation.NavSection> sections = signedIn ? this.navigation.visibleTo(authentication, path) : List.of();
 		NavigationItem active = this.navigation.activeItem(path);
-		return new Layout(this.settings.current().shopName(), this.version, signedIn,
+		var shop = this.settings.current();
+		return new Layout(shop.shopName(), shop.currency().getCurrencyCode(), this.version, signedIn,
 				signedIn ? authentication.getName() : null, role, sections,
 				(active != null) ? "nav.section." + active.section().name().toLowerCase() : null,
 				(active != null) ? active.labelKey() : null, (active != null) ? active.path() : null, path);
@@ -61,7 +62,7 @@ class LayoutAdvice {
 	/**
 	 * The layout's model.
 	 */
-	record Layout(String shopName, String version, boolean signedIn, String username, String role,
+	record Layout(String shopName, String currency, String version, boolean signedIn, String username, String role,
 			List<Navigation.NavSection> navigation, String sectionKey, String pageKey, String pagePath,
 			String currentPath) {
 	}
