@@ -65,7 +65,8 @@ class ShopOpsApplicationTests {
 
 		HttpResponse<String> forbidden = get("/admin/users");
 		assertThat(forbidden.statusCode()).isEqualTo(403);
-		assertThat(forbidden.body()).contains("data-status=\"403\"", "main-nav").doesNotContain("Exception");
+		assertThat(forbidden.body()).contains("data-status=\"403\"", "main-nav")
+			.doesNotContain("Exception", "flash-error", "??");
 
 		HttpResponse<String> unlisted = get("/no/such/page");
 		assertThat(unlisted.statusCode()).isEqualTo(403);

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -26,7 +30,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code TEST_DATABASE_URL} (with
  * {@code TEST_DATABASE_USERNAME}/{@code TEST_DATABASE_PASSWORD}); else a Testcontainers
  * {@code postgres:17} container when a Docker engine answers; else embedded PostgreSQL
- * 17. It is started lazily and stopped when the JVM exits.
+ * 17. It is started lazily and stopped when the JVM exits, after the application
+ * contexts.
  * <p>
  * {@link Customizer} points every Spring test context at it (registered in
  * {@code META-INF/spring.factories}), so no test needs its own database configuration and
@@ -37,6 +42,9 @@ public final class TestDatabase {
 	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
 	private static TestDatabase instance;
+
+	/** The application contexts using the database, closed before it stops. */
+	private static final Set<ConfigurableApplicationContext> contexts = Collections.newSetFromMap(new WeakHashMap<>());
 
 	private final String url;
 
@@ -79,26 +87,45 @@ public final class TestDatabase {
 		if (dockerReachable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
 			container.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			stopAfterTheApplicationContexts(container::stop);
 			log.info("Tests use a Testcontainers postgres:17 container");
 			return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
 		}
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			stopAfterTheApplicationContexts(() -> {
 				try {
 					postgres.close();
 				}
 				catch (IOException ex) {
 					log.warn("Could not stop embedded PostgreSQL", ex);
 				}
-			}));
+			});
 			log.info("No Docker engine: tests use embedded PostgreSQL on port {}", postgres.getPort());
 			return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
 		}
+	}
+
+	/**
+	 * Stops the database when the JVM exits, but only after every application context
+	 * using it is closed: closing contexts still use the database (the event publication
+	 * registry looks for incomplete publications), and with the server already gone each
+	 * would wait for the connection pool's 30 s timeout. Closing a context that Spring
+	 * Boot's own shutdown hook is closing waits for it; closing a closed one does
+	 * nothing.
+	 */
+	private static void stopAfterTheApplicationContexts(Runnable stop) {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			List<ConfigurableApplicationContext> open;
+			synchronized (contexts) {
+				open = new ArrayList<>(contexts);
+			}
+			open.forEach(ConfigurableApplicationContext::close);
+			stop.run();
+		}, "test-database-shutdown"));
 	}
 
 	/**
@@ -145,6 +172,9 @@ public final class TestDatabase {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			synchronized (contexts) {
+				contexts.add(context);
+			}
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("shopopsTestDatabase", TestDatabase.get().properties()));

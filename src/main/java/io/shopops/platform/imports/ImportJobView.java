@@ -31,6 +31,15 @@ record ImportJobView(long id, String kind, String fileName, long fileSize, Strin
 	}
 
 	/**
+	 * The message key describing how the job ended, e.g.
+	 * {@code import.outcome.completed.validate}.
+	 */
+	public String outcomeKey() {
+		return "import.outcome." + ((this.outcome != null) ? this.outcome : "error")
+				+ (validateOnly() ? ".validate" : "");
+	}
+
+	/**
 	 * Percent of the file's records processed, 0 to 100.
 	 */
 	public int percent() {

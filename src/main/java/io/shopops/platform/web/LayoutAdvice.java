@@ -1,6 +1,7 @@
 package io.shopops.platform.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.shopops.platform.NavigationItem;
 import io.shopops.platform.ShopSettings;
@@ -13,10 +14,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Puts what the layout needs into every page's model: shop name, version, the user and
- * their navigation, the current section for the breadcrumb.
+ * their navigation, the current section for the breadcrumb, the flashed success or error
+ * message.
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -52,11 +55,23 @@ class LayoutAdvice {
 			.orElse("") : "";
 		List<Navigation.NavSection> sections = signedIn ? this.navigation.visibleTo(authentication, path) : List.of();
 		NavigationItem active = this.navigation.activeItem(path);
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		var shop = this.settings.current();
 		return new Layout(shop.shopName(), shop.currency().getCurrencyCode(), this.version, signedIn,
 				signedIn ? authentication.getName() : null, role, sections,
 				(active != null) ? "nav.section." + active.section().name().toLowerCase() : null,
-				(active != null) ? active.labelKey() : null, (active != null) ? active.path() : null, path);
+				(active != null) ? active.labelKey() : null, (active != null) ? active.path() : null, path,
+				flashKey(flash, "message"), flashKey(flash, "error"));
+	}
+
+	/**
+	 * The message key a controller flashed with
+	 * {@code redirect.addFlashAttribute("message" or "error", key)}. Only the flash map
+	 * is read: model attributes of the same names, such as the {@code error} reason
+	 * phrase Spring Boot gives error pages, are not flash messages.
+	 */
+	private static String flashKey(Map<String, ?> flash, String name) {
+		return (flash != null && flash.get(name) instanceof String key) ? key : null;
 	}
 
 	/**
@@ -64,7 +79,7 @@ class LayoutAdvice {
 	 */
 	record Layout(String shopName, String currency, String version, boolean signedIn, String username, String role,
 			List<Navigation.NavSection> navigation, String sectionKey, String pageKey, String pagePath,
-			String currentPath) {
+			String currentPath, String flashMessage, String flashError) {
 	}
 
 }
