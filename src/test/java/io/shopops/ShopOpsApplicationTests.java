@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,6 +92,22 @@ class ShopOpsApplicationTests {
 		HttpResponse<String> missing = get("/admin/users/987654321");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.body()).contains("data-status=\"404\"", "main-nav").doesNotContain("Exception");
+	}
+
+	@Test
+	void staticFilesAreFingerprintedAndCachedForAYear() throws Exception {
+		String login = get("/login").body();
+		Matcher css = Pattern.compile("href=\"(/css/shopops-[0-9a-f]{32}\\.css)\"").matcher(login);
+		assertThat(css.find()).as("fingerprinted stylesheet link").isTrue();
+		Matcher bootstrap = Pattern.compile("href=\"(/webjars/bootstrap/[0-9.]+/dist/css/bootstrap.min.css)\"")
+			.matcher(login);
+		assertThat(bootstrap.find()).as("versioned webjar link").isTrue();
+		for (String path : List.of(css.group(1), bootstrap.group(1))) {
+			HttpResponse<String> asset = get(path);
+			assertThat(asset.statusCode()).isEqualTo(200);
+			assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(
+					(value) -> assertThat(value).contains("max-age=31536000").doesNotContain("no-store"));
+		}
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -121,18 +121,22 @@ class CatalogImportBenchmark {
 				}
 			}
 		});
+		LiveHeap live = new LiveHeap();
 		sampler.start();
 		Result big = upload(large);
 		sampling.set(false);
 		sampler.join();
+		live.close();
 		System.gc();
 		long after = memory.getHeapMemoryUsage().getUsed();
 		row("apply " + LARGE + " new rows (Chinese headers)", big, "≤ 90 s");
 		line("");
-		line("Heap during the " + LARGE + "-row import: " + mb(baseline) + " MB used before (after GC), peak "
-				+ mb(peak.get()) + " MB sampled every 20 ms (garbage included), growth of the peak "
-				+ mb(peak.get() - baseline) + " MB, " + mb(after) + " MB used after (after GC). Target: growth ≤ 256 MB. "
-				+ "File size " + mb(Files.size(large)) + " MB.");
+		line("Heap during the " + LARGE + "-row import (file " + mb(Files.size(large)) + " MB): " + mb(baseline)
+				+ " MB used before (after a full GC). **Live heap**, the most the heap held right after any of the "
+				+ live.collections() + " collections during the import: " + mb(live.max()) + " MB, a growth of **"
+				+ mb(live.max() - baseline) + " MB** (target ≤ 256 MB). Sampled every 20 ms, garbage included, the heap "
+				+ "peaked at " + mb(peak.get()) + " MB of the 2 GB allowed; " + mb(after)
+				+ " MB were used after the import (after a full GC).");
 		line("");
 
 		long copySmall = rawCopy(small);
@@ -330,6 +334,70 @@ class CatalogImportBenchmark {
 
 	private static long mb(long bytes) {
 		return bytes / (1024 * 1024);
+	}
+
+	/**
+	 * The largest heap in use right after a garbage collection, from the collectors' notifications: what the
+	 * application really holds, without the garbage a sampled peak includes.
+	 */
+	static final class LiveHeap implements javax.management.NotificationListener, AutoCloseable {
+
+		private final AtomicLong max = new AtomicLong();
+
+		private final AtomicLong collections = new AtomicLong();
+
+		private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+		LiveHeap() {
+			for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				if (collector instanceof javax.management.NotificationEmitter emitter) {
+					emitter.addNotificationListener(this, null, null);
+					this.emitters.add(emitter);
+				}
+			}
+		}
+
+		@Override
+		public void handleNotification(javax.management.Notification notification, Object handback) {
+			if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+				.equals(notification.getType())) {
+				return;
+			}
+			var info = com.sun.management.GarbageCollectionNotificationInfo
+				.from((javax.management.openmbean.CompositeData) notification.getUserData());
+			long used = info.getGcInfo()
+				.getMemoryUsageAfterGc()
+				.entrySet()
+				.stream()
+				.filter((pool) -> isHeap(pool.getKey()))
+				.mapToLong((pool) -> pool.getValue().getUsed())
+				.sum();
+			this.max.accumulateAndGet(used, Math::max);
+			this.collections.incrementAndGet();
+		}
+
+		private static boolean isHeap(String pool) {
+			return ManagementFactory.getMemoryPoolMXBeans()
+				.stream()
+				.anyMatch((bean) -> bean.getName().equals(pool)
+						&& bean.getType() == java.lang.management.MemoryType.HEAP);
+		}
+
+		long max() {
+			return this.max.get();
+		}
+
+		long collections() {
+			return this.collections.get();
+		}
+
+		@Override
+		public void close() throws javax.management.ListenerNotFoundException {
+			for (var emitter : this.emitters) {
+				emitter.removeNotificationListener(this);
+			}
+		}
+
 	}
 
 	record Result(long total, long wallMillis, long jobMillis, long created, long updated, long unchanged,
