@@ -127,6 +127,7 @@ class ImportController {
 		model.addAttribute("job", job);
 		model.addAttribute("handler", this.jobs.handler(job.kind()).orElse(null));
 		model.addAttribute("problemCount", job.finished() ? this.store.problemCount(id) : 0);
+		model.addAttribute("canRerun", job.finished() && this.jobs.canRerun(job));
 		return (htmx != null) ? "platform/imports/job :: progress" : "platform/imports/job";
 	}
 
@@ -137,6 +138,15 @@ class ImportController {
 				this.jobs.find(id).map(ImportJobView::finished).orElse(true) ? "flash.import.cancelled"
 						: "flash.import.cancelling");
 		return "redirect:/imports/" + id;
+	}
+
+	@PostMapping("/{id:\\d+}/rerun")
+	String rerun(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		find(id);
+		return this.jobs.rerun(id, principal.getName()).map((rerun) -> "redirect:/imports/" + rerun).orElseGet(() -> {
+			redirect.addFlashAttribute("error", "flash.import.cannotRerun");
+			return "redirect:/imports/" + id;
+		});
 	}
 
 	@GetMapping("/{id:\\d+}/errors.csv")

@@ -139,6 +139,37 @@ class ImportJobs implements DisposableBean {
 		return false;
 	}
 
+	/**
+	 * Runs an interrupted job again from the file it kept; the new job takes the file
+	 * over.
+	 * @return the new job's id, empty when the job cannot be re-run (not interrupted, or
+	 * its file is gone)
+	 */
+	Optional<Long> rerun(long id, String user) {
+		ImportJobView job = this.store.find(id).orElse(null);
+		if (job == null || !"interrupted".equals(job.outcome())) {
+			return Optional.empty();
+		}
+		String stored = this.store.storedFile(id).orElse(null);
+		if (stored == null || !Files.isRegularFile(Path.of(stored)) || this.handlers.get(job.kind()) == null) {
+			return Optional.empty();
+		}
+		long rerun = this.store.create(job.kind(), job.fileName(), stored, job.fileSize(), job.mode(), job.policy(),
+				job.total(), user);
+		this.auditLog.record("IMPORT_QUEUED", "import", String.valueOf(rerun),
+				"re-run of import " + id + ", kind=" + job.kind() + ", file=" + job.fileName());
+		enqueue(rerun, ImportMode.valueOf(job.mode()));
+		return Optional.of(rerun);
+	}
+
+	/**
+	 * Whether an interrupted job still has its file, so that it can be run again.
+	 */
+	boolean canRerun(ImportJobView job) {
+		return "interrupted".equals(job.outcome())
+				&& this.store.storedFile(job.id()).map((path) -> Files.isRegularFile(Path.of(path))).orElse(false);
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeAfterRestart() {
 		int interrupted = this.store.markInterrupted();

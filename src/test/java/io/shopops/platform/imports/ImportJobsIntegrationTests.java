@@ -1,13 +1,20 @@
 package io.shopops.platform.imports;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
 import io.shopops.platform.CsvCells;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The job machinery independent of any import kind: restart recovery, queue positions,
@@ -33,6 +40,32 @@ class ImportJobsIntegrationTests {
 		assertThat(job.status()).isEqualTo("FAILED");
 		assertThat(job.outcome()).isEqualTo("interrupted");
 		assertThat(job.finishedAt()).isNotNull();
+	}
+
+	@Test
+	void anInterruptedJobRunsAgainFromItsKeptFile(@TempDir Path dir) throws Exception {
+		String prefix = "rerun" + System.nanoTime() + "-";
+		Path file = dir.resolve("kept.csv");
+		Files.writeString(file, String.join(",", CatalogTemplate.ENGLISH_HEADER) + "\n" + prefix
+				+ "p1,Rerun product,,,,,active,,,,,,,,," + prefix + "SKU-1,9.90,,,,,,\n");
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO import_job (kind, file_name, stored_file, file_size, mode, policy, status, created_by, total)
+					VALUES ('products', 'kept.csv', :file, 100, 'APPLY', 'ALL_OR_NOTHING', 'RUNNING', 'tester', 1)
+					RETURNING id""")
+			.param("file", file.toString())
+			.query(Long.class)
+			.single();
+		this.jobs.resumeAfterRestart();
+		ImportJobView interrupted = this.store.find(id).orElseThrow();
+		assertThat(interrupted.outcome()).isEqualTo("interrupted");
+		assertThat(this.jobs.canRerun(interrupted)).isTrue();
+		long rerun = this.jobs.rerun(id, "tester").orElseThrow();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.store.find(rerun).orElseThrow().finished());
+		ImportJobView done = this.store.find(rerun).orElseThrow();
+		assertThat(done.status()).isEqualTo("SUCCEEDED");
+		assertThat(done.created()).isEqualTo(1);
+		assertThat(this.jobs.rerun(rerun, "tester")).isEmpty();
 	}
 
 	@Test

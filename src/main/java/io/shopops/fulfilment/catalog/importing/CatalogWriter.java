@@ -101,11 +101,15 @@ class CatalogWriter {
 		Set<String> newProducts = new HashSet<>();
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				INSERT INTO product AS p (handle, title, description, category_id, brand_id, tags, status,
-				  seo_title, seo_description, option1_name, option2_name, option3_name, images)
+				  seo_title, seo_description, option1_name, option2_name, option3_name, images, min_price,
+				  max_price, variant_count)
 				SELECT t.handle, t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'),
 				  t.status, t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
-				  coalesce(t.images, (SELECT e.images FROM product e WHERE e.handle = t.handle), '[]')
+				  coalesce(t.images, (SELECT e.images FROM product e WHERE e.handle = t.handle), '[]'),
+				  coalesce(s.min_price, 0), coalesce(s.max_price, 0), coalesce(s.count, 0)
 				FROM import_product t
+				LEFT JOIN (SELECT handle, min(price) AS min_price, max(price) AS max_price, count(*) AS count
+				           FROM import_variant GROUP BY handle) s ON s.handle = t.handle
 				ON CONFLICT (handle) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
 				  category_id = EXCLUDED.category_id, brand_id = EXCLUDED.brand_id, tags = EXCLUDED.tags,
 				  status = EXCLUDED.status, seo_title = EXCLUDED.seo_title,
@@ -167,11 +171,18 @@ class CatalogWriter {
 					  updated_at = CASE WHEN p.handle = ANY(?) THEN p.updated_at ELSE now() END
 					FROM (SELECT product_id, min(price) AS min_price, max(price) AS max_price, count(*) AS count
 					      FROM product_variant WHERE product_id = ANY(?) GROUP BY product_id) s
-					WHERE p.id = s.product_id""")) {
+					WHERE p.id = s.product_id
+					  AND (NOT p.handle = ANY(?)
+					       OR (p.min_price, p.max_price, p.variant_count)
+					          IS DISTINCT FROM (s.min_price, s.max_price, s.count))""")) {
+				// new products already carry their summaries, and new or changed ones
+				// their new version: rewriting
+				// them again would cost a second round of index maintenance per product
 				String[] alreadyBumped = concat(newProducts, changedProducts);
 				statement.setArray(1, this.connection.createArrayOf("varchar", alreadyBumped));
 				statement.setArray(2, this.connection.createArrayOf("varchar", alreadyBumped));
 				statement.setArray(3, this.connection.createArrayOf("bigint", touchedProducts.toArray()));
+				statement.setArray(4, this.connection.createArrayOf("varchar", alreadyBumped));
 				statement.executeUpdate();
 			}
 		}

@@ -84,6 +84,7 @@ class ProductImportIntegrationTests {
 		Path file = sample(prefix, 30, StandardCharsets.UTF_8, false);
 		long first = uploadAndWait(file, "apply", "all-or-nothing");
 		assertThat(job(first)).containsEntry("created", 30);
+		assertThat(staleSummaries(prefix)).isZero();
 		List<String> lines = Files.readAllLines(file);
 		lines.set(1, lines.get(1).replaceFirst(",active,", ",archived,"));
 		Files.write(file, lines);
@@ -256,6 +257,16 @@ class ProductImportIntegrationTests {
 			records.forEach(writer::writeRecord);
 		}
 		return file;
+	}
+
+	/**
+	 * Products whose stored price range or SKU count disagrees with their SKUs.
+	 */
+	private long staleSummaries(String prefix) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM product p WHERE p.handle LIKE ? AND (p.min_price, p.max_price, p.variant_count)
+				  IS DISTINCT FROM (SELECT min(v.price), max(v.price), count(*) FROM product_variant v
+				                    WHERE v.product_id = p.id)""").param(prefix + "%").query(Long.class).single();
 	}
 
 	private long skus(String prefix) {
