@@ -152,13 +152,20 @@ class CatalogImportBenchmark {
 				+ "rows (anchors from the issue, not measured here).");
 		line("");
 
+		// let the catalog settle as a live one would have: autovacuum would otherwise still be analysing the freshly
+		// loaded tables on these same 2 cores while the pages are timed
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			connection.createStatement().execute("VACUUM (ANALYZE) product, product_variant, stock_item, category, brand");
+		}
 		long skus = this.jdbc.sql("SELECT count(*) FROM product_variant").query(Long.class).single();
 		long products = this.jdbc.sql("SELECT count(*) FROM product").query(Long.class).single();
 		line("## Product list over HTTP");
 		line("");
 		line("Catalog: " + products + " products, " + skus + " SKUs. Filter `status=active`, default sort (recently "
 				+ "updated), " + ProductQuery.PAGE_SIZE + " products a page, " + SAMPLES
-				+ " timed requests each after 5 warm-up requests. Target: p95 ≤ 100 ms.");
+				+ " timed requests each after 5 warm-up requests, after `VACUUM (ANALYZE)` of the catalog tables. "
+				+ "Target: p95 ≤ 100 ms.");
 		line("");
 		line("| page | p50 | p95 | max |");
 		line("|---|---:|---:|---:|");

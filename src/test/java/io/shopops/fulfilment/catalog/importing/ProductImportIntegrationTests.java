@@ -264,9 +264,14 @@ class ProductImportIntegrationTests {
 	 */
 	private long staleSummaries(String prefix) {
 		return this.jdbc.sql("""
-				SELECT count(*) FROM product p WHERE p.handle LIKE ? AND (p.min_price, p.max_price, p.variant_count)
-				  IS DISTINCT FROM (SELECT min(v.price), max(v.price), count(*) FROM product_variant v
-				                    WHERE v.product_id = p.id)""").param(prefix + "%").query(Long.class).single();
+				SELECT count(*) FROM product p
+				CROSS JOIN LATERAL (SELECT min(v.price) AS low, max(v.price) AS high, count(*) AS skus
+				                    FROM product_variant v WHERE v.product_id = p.id) s
+				WHERE p.handle LIKE ?
+				  AND (p.min_price, p.max_price, p.variant_count) IS DISTINCT FROM (s.low, s.high, s.skus)""")
+			.param(prefix + "%")
+			.query(Long.class)
+			.single();
 	}
 
 	private long skus(String prefix) {
