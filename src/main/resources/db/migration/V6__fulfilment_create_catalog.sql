@@ -66,7 +66,7 @@ CREATE TABLE product_variant (
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
 );
-CREATE UNIQUE INDEX product_variant_sku_uk ON product_variant (sku);
-CREATE INDEX product_variant_sku_prefix_idx ON product_variant (sku text_pattern_ops);
+-- text_pattern_ops serves equality, ON CONFLICT (sku) and SKU prefix search (LIKE 'abc%') in any collation
+CREATE UNIQUE INDEX product_variant_sku_uk ON product_variant (sku text_pattern_ops);
 CREATE INDEX product_variant_barcode_idx ON product_variant (barcode) WHERE barcode IS NOT NULL;
 CREATE INDEX product_variant_product_idx ON product_variant (product_id, position);

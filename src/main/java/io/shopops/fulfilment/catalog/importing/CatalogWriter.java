@@ -47,6 +47,8 @@ class CatalogWriter {
 
 	private final Map<String, Long> brands = new HashMap<>();
 
+	private final Timings timings = new Timings();
+
 	CatalogWriter(Connection connection, JsonMapper json) throws SQLException {
 		this.connection = connection;
 		this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -74,6 +76,7 @@ class CatalogWriter {
 	 * Upserts one batch; product handles must be distinct within it.
 	 */
 	Counts write(List<ProductRecord> batch) throws SQLException, IOException {
+		long start = System.nanoTime();
 		StringBuilder products = new StringBuilder(batch.size() * 256);
 		StringBuilder variants = new StringBuilder(batch.size() * 256);
 		for (ProductRecord product : batch) {
@@ -96,6 +99,8 @@ class CatalogWriter {
 		}
 		this.copy.copyIn("COPY import_product FROM STDIN", new StringReader(products.toString()));
 		this.copy.copyIn("COPY import_variant FROM STDIN", new StringReader(variants.toString()));
+		long copied = System.nanoTime();
+		this.timings.copy += copied - start;
 
 		Set<String> changedProducts = new HashSet<>();
 		Set<String> newProducts = new HashSet<>();
@@ -128,6 +133,8 @@ class CatalogWriter {
 			}
 		}
 
+		long productsDone = System.nanoTime();
+		this.timings.products += productsDone - copied;
 		Set<String> createdSkus = new HashSet<>();
 		Set<String> updatedSkus = new HashSet<>();
 		Set<Long> touchedProducts = new HashSet<>();
@@ -164,6 +171,8 @@ class CatalogWriter {
 			}
 		}
 
+		long variantsDone = System.nanoTime();
+		this.timings.variants += variantsDone - productsDone;
 		if (!touchedProducts.isEmpty()) {
 			try (PreparedStatement statement = this.connection.prepareStatement("""
 					UPDATE product p SET min_price = s.min_price, max_price = s.max_price, variant_count = s.count,
@@ -187,6 +196,7 @@ class CatalogWriter {
 			}
 		}
 
+		this.timings.summaries += System.nanoTime() - variantsDone;
 		long created = 0;
 		long updated = 0;
 		long unchanged = 0;
@@ -336,6 +346,32 @@ class CatalogWriter {
 				default -> out.append(c);
 			}
 		}
+	}
+
+	Timings timings() {
+		return this.timings;
+	}
+
+	/**
+	 * Where the writer spent its time, in nanoseconds: building and copying batches,
+	 * upserting products, upserting SKUs with their stock, refreshing product summaries.
+	 */
+	static final class Timings {
+
+		long copy;
+
+		long products;
+
+		long variants;
+
+		long summaries;
+
+		@Override
+		public String toString() {
+			return "copy %.1f s, products %.1f s, SKUs %.1f s, summaries %.1f s".formatted(copy / 1e9, products / 1e9,
+					variants / 1e9, summaries / 1e9);
+		}
+
 	}
 
 	/**

@@ -13,6 +13,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.shopops.platform.ImportHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ProductImportHandler implements ImportHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProductImportHandler.class);
 
 	static final String KIND = "products";
 
@@ -77,9 +81,13 @@ class ProductImportHandler implements ImportHandler {
 		return this.transactions.execute((status) -> {
 			Connection connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
-				Collector collector = new Collector(run, new CatalogWriter(connection, this.json), info);
+				long start = System.nanoTime();
+				CatalogWriter writer = new CatalogWriter(connection, this.json);
+				Collector collector = new Collector(run, writer, info);
 				ReadSummary summary = CatalogFileReader.read(run.file(), info, collector);
 				collector.flush();
+				log.info("Import job {}: {} records in {} s ({})", run.jobId(), summary.records(),
+						"%.1f".formatted((System.nanoTime() - start) / 1e9), writer.timings());
 				long failed = summary.invalidRows() + collector.extraFailedRows;
 				boolean write = run.mode() == ImportMode.APPLY
 						&& (run.policy() == ImportPolicy.SKIP_INVALID || failed == 0);
