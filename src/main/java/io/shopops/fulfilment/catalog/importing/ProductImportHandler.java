@@ -38,9 +38,9 @@ class ProductImportHandler implements ImportHandler {
 
 	static final String KIND = "products";
 
-	private static final int BATCH_VARIANTS = 5000;
+	private static final int BATCH_VARIANTS = 20000;
 
-	private static final int BATCH_PRODUCTS = 2000;
+	private static final int BATCH_PRODUCTS = 8000;
 
 	private final DataSource dataSource;
 

@@ -150,9 +150,8 @@ class ProductImportIntegrationTests {
 	@Test
 	void aRunThatBreaksOffMidwayLeavesTheCatalogUnchanged() throws Exception {
 		String prefix = prefix();
-		Path file = sample(prefix, 12_000, StandardCharsets.UTF_8, false);
-		assertThatThrownBy(() -> this.handler.run(new BreakingRun(file, 6_000)))
-			.hasMessageContaining("simulated crash");
+		Path file = sample(prefix, 45_000, StandardCharsets.UTF_8, false);
+		assertThatThrownBy(() -> this.handler.run(new BreakingRun(file))).hasMessageContaining("simulated crash");
 		assertThat(skus(prefix)).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM product WHERE handle LIKE ?")
 			.param(prefix + "%")
@@ -290,10 +289,10 @@ class ProductImportIntegrationTests {
 	}
 
 	/**
-	 * A run whose process dies after some records: the handler's transaction must roll
-	 * back everything.
+	 * A run whose process dies once it has written SKUs: the handler's transaction must
+	 * roll back everything.
 	 */
-	record BreakingRun(Path file, long breakAfter) implements ImportRun {
+	record BreakingRun(Path file) implements ImportRun {
 
 		@Override
 		public long jobId() {
@@ -312,8 +311,8 @@ class ProductImportIntegrationTests {
 
 		@Override
 		public void progress(long processed, long created, long updated, long unchanged, long failed) {
-			if (processed >= this.breakAfter) {
-				throw new IllegalStateException("simulated crash after " + processed + " records");
+			if (created > 0) {
+				throw new IllegalStateException("simulated crash after writing " + created + " SKUs");
 			}
 		}
 
