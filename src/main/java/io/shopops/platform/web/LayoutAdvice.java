@@ -55,6 +55,11 @@ class LayoutAdvice {
 			.orElse("") : "";
 		List<Navigation.NavSection> sections = signedIn ? this.navigation.visibleTo(authentication, path) : List.of();
 		NavigationItem active = this.navigation.activeItem(path);
+		if (active != null && (!signedIn || !this.navigation.canOpen(authentication, active.path()))) {
+			// the 403 page of an address the user may not open shows no breadcrumb into
+			// that section
+			active = null;
+		}
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		var shop = this.settings.current();
 		return new Layout(shop.shopName(), shop.currency().getCurrencyCode(), this.version, signedIn,
