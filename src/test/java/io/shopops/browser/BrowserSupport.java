@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -206,7 +209,7 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 		WebElement logout = waitUntil(ExpectedConditions.elementToBeClickable(By.id("logout")));
 		WebElement page = driver().findElement(By.tagName("html"));
 		logout.click();
-		waitUntil(ExpectedConditions.stalenessOf(page));
+		waitUntil(gone(page));
 		waitFor(By.id("login-logout"));
 	}
 
@@ -230,6 +233,31 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 	}
 
 	/**
+	 * Waits for an element of the previous page to be gone. Besides Selenium's stale
+	 * element error, ChromeDriver sometimes reports a node of a page being replaced as
+	 * "not belonging to the document"; both mean the page has been left.
+	 * @param element an element of the page being left
+	 * @return the condition
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return (driver) -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		};
+	}
+
+	/**
 	 * Clicks a link or submit button and waits until the browser has left the current
 	 * page, so that elements looked up afterwards belong to the next page.
 	 * @param locator what to click
@@ -241,7 +269,7 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 		((JavascriptExecutor) driver())
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
 		target.click();
-		waitUntil(ExpectedConditions.stalenessOf(page));
+		waitUntil(gone(page));
 		waitUntil((driver) -> "complete"
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
@@ -260,7 +288,7 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
 		target.click();
 		String message = acceptConfirm();
-		waitUntil(ExpectedConditions.stalenessOf(page));
+		waitUntil(gone(page));
 		return message;
 	}
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,7 +139,7 @@ class CatalogBrowserTests {
 	private static void pressEnterAndWaitForPage(By field) {
 		var page = browser.driver().findElement(By.tagName("html"));
 		browser.driver().findElement(field).sendKeys(org.openqa.selenium.Keys.ENTER);
-		browser.waitUntil(ExpectedConditions.stalenessOf(page));
+		browser.waitUntil(BrowserSupport.gone(page));
 	}
 
 	private static Path fixture(String name) {
