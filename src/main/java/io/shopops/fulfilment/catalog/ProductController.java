@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.shopops.fulfilment.catalog.ProductFilter.ProductSort;
@@ -107,24 +108,8 @@ class ProductController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") ProductForm form, BindingResult result,
 			@RequestParam(required = false) String addVariant, Model model, RedirectAttributes redirect) {
-		if (addVariant != null) {
-			form.getVariants().add(new VariantForm());
-			return form(model);
-		}
-		this.management.check(form, result);
-		if (result.hasErrors()) {
-			return form(model);
-		}
-		long id;
-		try {
-			id = this.management.create(form);
-		}
-		catch (SkuTakenException ex) {
-			result.reject("product.sku.taken");
-			return form(model);
-		}
-		redirect.addFlashAttribute("message", "flash.product.created");
-		return "redirect:/products/" + id;
+		return save(form, result, addVariant, model, redirect, "flash.product.created",
+				() -> this.management.create(form));
 	}
 
 	@GetMapping("/{id:\\d+}")
@@ -141,6 +126,18 @@ class ProductController {
 		ProductDetail product = this.products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
 		form.setId(id);
 		model.addAttribute("product", product);
+		return save(form, result, addVariant, model, redirect, "flash.product.updated", () -> {
+			this.management.update(id, form);
+			return id;
+		});
+	}
+
+	/**
+	 * Adds a SKU row and shows the form again, or checks the form and saves it with
+	 * {@code save}.
+	 */
+	private String save(ProductForm form, BindingResult result, String addVariant, Model model,
+			RedirectAttributes redirect, String successKey, Supplier<Long> save) {
 		if (addVariant != null) {
 			form.getVariants().add(new VariantForm());
 			return form(model);
@@ -149,14 +146,15 @@ class ProductController {
 		if (result.hasErrors()) {
 			return form(model);
 		}
+		long id;
 		try {
-			this.management.update(id, form);
+			id = save.get();
 		}
 		catch (SkuTakenException ex) {
 			result.reject("product.sku.taken");
 			return form(model);
 		}
-		redirect.addFlashAttribute("message", "flash.product.updated");
+		redirect.addFlashAttribute("message", successKey);
 		return "redirect:/products/" + id;
 	}
 
