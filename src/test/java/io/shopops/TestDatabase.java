@@ -152,6 +152,11 @@ public final class TestDatabase {
 		properties.put("spring.datasource.url", this.url);
 		properties.put("spring.datasource.username", this.username);
 		properties.put("spring.datasource.password", this.password);
+		// uploads of the import tests go to a temporary folder, not to the project's
+		// ./data
+		properties.put("shopops.imports.directory",
+				Path.of(System.getProperty("java.io.tmpdir"), "shopops-test-imports-" + ProcessHandle.current().pid())
+					.toString());
 		return properties;
 	}
 

@@ -14,5 +14,5 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("shopops.imports")
 record ImportProperties(@DefaultValue("50MB") DataSize maxFileSize, @DefaultValue("250000") long maxRows,
-		@DefaultValue("${shopops.data-dir:./data}/imports") String directory) {
+		@DefaultValue("./data/imports") String directory) {
 }
