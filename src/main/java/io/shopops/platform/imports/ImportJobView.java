@@ -10,12 +10,8 @@ record ImportJobView(long id, String kind, String fileName, long fileSize, Strin
 		String outcome, long total, long processed, long created, long updated, long unchanged, long failed,
 		String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, long queuePosition) {
 
-	boolean isFinished() {
-		return "SUCCEEDED".equals(this.status) || "FAILED".equals(this.status);
-	}
-
 	public boolean finished() {
-		return isFinished();
+		return "SUCCEEDED".equals(this.status) || "FAILED".equals(this.status);
 	}
 
 	public boolean running() {
@@ -44,7 +40,7 @@ record ImportJobView(long id, String kind, String fileName, long fileSize, Strin
 	 */
 	public int percent() {
 		if (this.total <= 0) {
-			return isFinished() ? 100 : 0;
+			return finished() ? 100 : 0;
 		}
 		return (int) Math.min(100, this.processed * 100 / this.total);
 	}

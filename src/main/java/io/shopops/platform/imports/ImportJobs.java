@@ -205,7 +205,7 @@ class ImportJobs implements DisposableBean {
 			result = handler.run(run);
 			run.flushProblems();
 			boolean clean = result.failed() == 0;
-			status = clean ? "SUCCEEDED" : (result.written() ? "SUCCEEDED" : "FAILED");
+			status = (clean || result.written()) ? "SUCCEEDED" : "FAILED";
 			outcome = clean ? "completed" : (result.written() ? "completedWithSkips" : "rowsInvalid");
 		}
 		catch (JobCancelledException ex) {
