@@ -1,4 +1,4 @@
-package io.shopops.platform.demo;
+package io.shopops.platform.user;
 
 import java.util.List;
 
@@ -10,8 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,36 +28,21 @@ class DemoUsers implements ApplicationRunner {
 			new DemoUser("manager", "运营经理 Ming", Role.MANAGER, "manager-demo"),
 			new DemoUser("demoadmin", "管理员 Ada", Role.ADMIN, "demoadmin-demo"));
 
-	private final JdbcClient jdbc;
+	private final UserAccountRepository users;
 
-	private final PasswordEncoder passwordEncoder;
+	private final UserManagement management;
 
-	DemoUsers(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
-		this.jdbc = jdbc;
-		this.passwordEncoder = passwordEncoder;
+	DemoUsers(UserAccountRepository users, UserManagement management) {
+		this.users = users;
+		this.management = management;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
 		for (DemoUser user : USERS) {
-			int created = this.jdbc.sql("""
-					INSERT INTO user_account (username, display_name, password_hash, role)
-					SELECT :username, :displayName, :hash, :role
-					WHERE NOT EXISTS (SELECT 1 FROM user_account WHERE lower(username) = lower(:username))
-					""")
-				.param("username", user.username())
-				.param("displayName", user.displayName())
-				.param("hash", this.passwordEncoder.encode(user.password()))
-				.param("role", user.role().name())
-				.update();
-			if (created > 0) {
-				this.jdbc
-					.sql("INSERT INTO audit_entry (actor, action, object_type, object_id, summary) "
-							+ "VALUES ('system', 'USER_CREATED', 'user', :username, :summary)")
-					.param("username", user.username())
-					.param("summary", "demo user, role=" + user.role())
-					.update();
+			if (this.users.findByUsernameIgnoringCase(user.username()).isEmpty()) {
+				this.management.create(user.username(), user.displayName(), user.role(), user.password());
 			}
 		}
 		log.info("Demo users (profile 'demo'): {}",
