@@ -77,7 +77,7 @@ class CategoryController {
 		}
 		category.rename(clean, newPath);
 		this.categories.saveAndFlush(category);
-		this.categories.renameDescendants(oldPath, newPath, likeEscape(oldPath + Category.SEPARATOR) + "%");
+		this.categories.renameDescendants(oldPath, newPath);
 		this.auditLog.record("CATEGORY_RENAMED", "category", newPath, oldPath + " -> " + newPath);
 		redirect.addFlashAttribute("message", "flash.category.renamed");
 		return "redirect:/products/categories";
@@ -105,10 +105,6 @@ class CategoryController {
 			return "category.name.format";
 		}
 		return null;
-	}
-
-	private static String likeEscape(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

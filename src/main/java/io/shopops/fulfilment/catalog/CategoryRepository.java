@@ -23,7 +23,7 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 	 */
 	@Modifying
 	@Query(value = "UPDATE category SET path = ?2 || substr(path, length(?1) + 1), version = version + 1 "
-			+ "WHERE path LIKE ?3", nativeQuery = true)
-	int renameDescendants(String oldPath, String newPath, String descendantPattern);
+			+ "WHERE starts_with(path, ?1 || ' > ')", nativeQuery = true)
+	int renameDescendants(String oldPath, String newPath);
 
 }
