@@ -29,11 +29,17 @@ class CatalogExport {
 
 	void write(ProductFilter filter, boolean chineseHeaders, CsvWriter csv) {
 		csv.writeRecord(chineseHeaders ? CatalogTemplate.CHINESE_HEADER : CatalogTemplate.ENGLISH_HEADER);
+		// rows come product by product: parse a product's images once, not once per SKU
+		String[] last = { null, "" };
 		this.query.forEachVariant(filter, (row) -> {
-			String images = this.products.images(row.imagesJson())
-				.stream()
-				.map(ProductImage::url)
-				.collect(Collectors.joining(" | "));
+			if (!row.handle().equals(last[0])) {
+				last[0] = row.handle();
+				last[1] = this.products.images(row.imagesJson())
+					.stream()
+					.map(ProductImage::url)
+					.collect(Collectors.joining(" | "));
+			}
+			String images = last[1];
 			List<String> cells = List.of(text(row.handle()), text(row.title()), text(row.description()),
 					text(row.category()), text(row.brand()), text(String.join(",", row.tags())),
 					row.status().toLowerCase(), text(row.seoTitle()), text(row.seoDescription()),
