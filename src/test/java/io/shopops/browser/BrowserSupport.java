@@ -233,6 +233,15 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 	}
 
 	/**
+	 * Clicks an element after centring it, so that the sticky top bar cannot cover it.
+	 */
+	private void clickCentred(WebElement target) {
+		((JavascriptExecutor) driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
+		target.click();
+	}
+
+	/**
 	 * Waits for an element of the previous page to be gone. Besides Selenium's stale
 	 * element error, ChromeDriver sometimes reports a node of a page being replaced as
 	 * "not belonging to the document"; both mean the page has been left.
@@ -265,10 +274,7 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 	public void clickAndWaitForPage(By locator) {
 		WebElement target = waitUntil(ExpectedConditions.elementToBeClickable(locator));
 		WebElement page = driver().findElement(By.tagName("html"));
-		// centre the target so that the sticky top bar or the footer cannot cover it
-		((JavascriptExecutor) driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
-		target.click();
+		clickCentred(target);
 		waitUntil(gone(page));
 		waitUntil((driver) -> "complete"
 			.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
@@ -283,10 +289,7 @@ public final class BrowserSupport implements BeforeEachCallback, AfterTestExecut
 	public String clickAndConfirm(By locator) {
 		WebElement target = waitUntil(ExpectedConditions.elementToBeClickable(locator));
 		WebElement page = driver().findElement(By.tagName("html"));
-		// centre the target so that the sticky top bar or the footer cannot cover it
-		((JavascriptExecutor) driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
-		target.click();
+		clickCentred(target);
 		String message = acceptConfirm();
 		waitUntil(gone(page));
 		return message;

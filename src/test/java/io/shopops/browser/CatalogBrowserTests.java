@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.shopops.TestUsers;
+import io.shopops.fulfilment.catalog.importing.CatalogFiles;
 import io.shopops.platform.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -143,32 +144,15 @@ class CatalogBrowserTests {
 	}
 
 	private static Path fixture(String name) {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null) {
-			Path candidate = dir.resolve("shared/fixtures/shopify").resolve(name);
-			if (Files.isRegularFile(candidate)) {
-				return candidate;
-			}
-			dir = dir.getParent();
-		}
-		throw new IllegalStateException("Fixture not found above the working directory: " + name);
+		return CatalogFiles.fixture("shopify/" + name);
 	}
 
 	/**
 	 * A copy of a Shopify export whose second record has the price "abc".
 	 */
 	private Path withBadPrice(Path fixture) throws IOException {
-		List<List<String>> records = new java.util.ArrayList<>();
-		try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(fixture)) {
-			reader.forEach((record) -> records.add(new java.util.ArrayList<>(record.getFields())));
-		}
-		int price = records.get(0).indexOf("Variant Price");
-		records.get(2).set(price, "abc");
-		Path file = this.dir.resolve("apparel-with-a-bad-price.csv");
-		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(file)) {
-			records.forEach(writer::writeRecord);
-		}
-		return file;
+		return CatalogFiles.withCell(fixture, this.dir.resolve("apparel-with-a-bad-price.csv"), 2, "Variant Price",
+				"abc");
 	}
 
 }

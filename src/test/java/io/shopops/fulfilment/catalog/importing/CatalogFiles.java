@@ -6,13 +6,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * Writes and reads catalog files for tests.
  */
-final class CatalogFiles {
+public final class CatalogFiles {
 
 	static final String ENGLISH_HEADER = String.join(",", CatalogTemplate.ENGLISH_HEADER);
 
@@ -87,7 +91,7 @@ final class CatalogFiles {
 	/**
 	 * Finds {@code shared/fixtures} by walking up from the working directory.
 	 */
-	static Path fixture(String relative) {
+	public static Path fixture(String relative) {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null) {
 			Path candidate = dir.resolve("shared/fixtures").resolve(relative);
@@ -97,6 +101,27 @@ final class CatalogFiles {
 			dir = dir.getParent();
 		}
 		throw new IllegalStateException("Fixture not found above the working directory: shared/fixtures/" + relative);
+	}
+
+	/**
+	 * Copies a CSV file with one cell replaced.
+	 * @param source the file to copy
+	 * @param target where to write the copy (may be {@code source})
+	 * @param record the 0-based record whose cell changes (record 0 is the header)
+	 * @param column the header name of the cell's column
+	 * @param value the new value
+	 * @return {@code target}
+	 */
+	public static Path withCell(Path source, Path target, int record, String column, String value) throws IOException {
+		List<List<String>> records = new ArrayList<>();
+		try (var reader = CsvReader.builder().ofCsvRecord(source)) {
+			reader.forEach((csvRecord) -> records.add(new ArrayList<>(csvRecord.getFields())));
+		}
+		records.get(record).set(records.get(0).indexOf(column), value);
+		try (var writer = CsvWriter.builder().build(target)) {
+			records.forEach(writer::writeRecord);
+		}
+		return target;
 	}
 
 	static List<RowProblem> problemsOf(RecordingSink sink, String code) {

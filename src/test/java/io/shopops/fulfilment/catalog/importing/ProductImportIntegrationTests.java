@@ -246,16 +246,7 @@ class ProductImportIntegrationTests {
 	 * Row 3 of the file (its second SKU row) gets the price "abc".
 	 */
 	private static Path withBadPrice(Path file) throws IOException {
-		int price = CatalogTemplate.ENGLISH_HEADER.indexOf("price");
-		List<List<String>> records = new java.util.ArrayList<>();
-		try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(file)) {
-			reader.forEach((record) -> records.add(new java.util.ArrayList<>(record.getFields())));
-		}
-		records.get(2).set(price, "abc");
-		try (var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(file)) {
-			records.forEach(writer::writeRecord);
-		}
-		return file;
+		return CatalogFiles.withCell(file, file, 2, "price", "abc");
 	}
 
 	/**
