@@ -14,8 +14,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
- * Reads a product catalog CSV file (ShopOps template or Shopify export) as a stream of
- * products and row problems, holding only one product in memory at a time.
+ * Reads a product catalog CSV file (ShopOps template, Shopify or WooCommerce export) as a
+ * stream of products and row problems, holding only one product in memory at a time
+ * (WooCommerce: the variable products and variations until the end of the file).
  * <p>
  * Use {@link #inspect(Path)} first to detect the encoding and format and count the
  * records, then {@link #read(Path, FileInfo, CatalogSink)}. Row data never causes an
@@ -75,7 +76,8 @@ public final class CatalogFileReader {
 				throw new CatalogFileException(CatalogProblemCodes.FILE_EMPTY, List.of());
 			}
 			ColumnLayout layout = ColumnLayout.of(info.format(), header(headerRecord));
-			ProductAssembler assembler = new ProductAssembler(layout, sink);
+			RowAssembler assembler = (info.format() == CatalogFormat.WOOCOMMERCE)
+					? new WooCommerceAssembler(layout, sink) : new ProductAssembler(layout, sink);
 			long row = 1;
 			long dataRecords = 0;
 			long pendingEmptyLines = 0;
@@ -126,6 +128,11 @@ public final class CatalogFileReader {
 				record = next(csv.iterator());
 			}
 			catch (CsvParseException ex) {
+				if (String.valueOf(ex.getMessage()).contains("maximum limit of")
+						&& String.valueOf(ex.getMessage()).endsWith("fields")) {
+					throw new CatalogFileException(CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS,
+							List.of(ColumnLayout.MAX_COLUMNS));
+				}
 				throw new CatalogFileException(CatalogProblemCodes.CSV_MALFORMED, List.of(1));
 			}
 			if (record == null) {

@@ -38,14 +38,14 @@ class FileInspectionTests {
 	void rejectsUnknownHeaderNamingMissingTemplateColumns() throws IOException {
 		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "handle,title,name", "a,b,c"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("sku, price");
+		assertThat(ex.args()).containsExactly("ShopOps", "sku, price", "handle, title", "name", 0L);
 	}
 
 	@Test
 	void namesMissingColumnsInChineseForChineseHeader() throws IOException {
 		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "商品编码,商品标题,售价", "a,b,1"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("SKU编码");
+		assertThat(ex.args()).containsExactly("ShopOps", "SKU编码", "商品编码, 商品标题, 售价", "—", 0L);
 	}
 
 	@Test
@@ -53,14 +53,15 @@ class FileInspectionTests {
 		CatalogFileException ex = assertFileProblem(
 				CatalogFiles.write(this.dir, "Handle,Title,Body (HTML),Vendor", "a,b,c,d"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("Variant Price");
+		assertThat(ex.args()).containsExactly("Shopify (classic)", "Variant Price",
+				"Handle, Title, Body (HTML), Vendor", "—", 0L);
 	}
 
 	@Test
 	void rejectsTextThatIsNotACatalog() throws IOException {
 		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "Dear customer,", "thank you"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("handle, title, sku, price");
+		assertThat(ex.args()).containsExactly("ShopOps", "handle, title, sku, price", "—", "Dear customer", 1L);
 	}
 
 	@Test
