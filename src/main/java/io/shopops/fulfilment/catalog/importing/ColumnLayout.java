@@ -92,8 +92,7 @@ final class ColumnLayout {
 	 */
 	static CatalogFormat detect(List<String> header) throws CatalogFileException {
 		if (header.size() > MAX_COLUMNS) {
-			throw new CatalogFileException(CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS,
-					List.of(header.size(), MAX_COLUMNS));
+			throw new CatalogFileException(CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS, List.of(MAX_COLUMNS));
 		}
 		Map<String, Integer> names = normalizedNames(header);
 		CatalogFormat format = recognise(names);
