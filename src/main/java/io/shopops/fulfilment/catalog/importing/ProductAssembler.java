@@ -40,10 +40,15 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * <li>Template: every row is a variant row. Shopify: a row with an option 1 value, SKU or
  * price is a variant row; otherwise a row with {@code Image Src} is an image-only row;
  * other rows are ignored.</li>
+ * <li>Shopify (both layouts): handles are normalised by {@link Values#shopifyHandle}
+ * (with a warning when that changes them) and rows are grouped by the normalised handle;
+ * a negative stock is imported as 0 with a warning.</li>
  * <li>Shopify's placeholder option {@code Title} with value {@code Default Title} means
- * no options. Variants without SKU get one by {@link SkuRules}; a SKU repeated within a
- * product is made unique by {@link SkuRules}. In the template a repeated SKU is a
- * problem.</li>
+ * no options; when another variant gives {@code Title} a real value,
+ * {@code Default Title} is kept as a value. Variants without SKU get one by
+ * {@link SkuRules}; a SKU repeated within a product or across products is made unique by
+ * {@link SkuRules}, with a warning when the file gave it. In the template a repeated SKU
+ * is a problem.</li>
  * <li>SKUs must be unique in the whole file, checked against the 64-bit hashes of all
  * SKUs accepted so far ({@link LongHashSet}).</li>
  * <li>Images are deduplicated by URL within a product. Images with a free explicit
@@ -107,7 +112,10 @@ final class ProductAssembler implements RowAssembler {
 			return;
 		}
 		String handle = rawHandle;
-		if (this.shopify) {
+		if (this.shopify && this.current != null && rawHandle.equals(this.current.rawHandle)) {
+			handle = this.current.handle;
+		}
+		else if (this.shopify) {
 			handle = Values.shopifyHandle(rawHandle);
 			if (handle.isEmpty()) {
 				handle = rawHandle;
@@ -116,6 +124,7 @@ final class ProductAssembler implements RowAssembler {
 		if (this.current == null || !this.current.handle.equals(handle)) {
 			finishProduct();
 			startProduct(handle, record);
+			this.current.rawHandle = rawHandle;
 			if (!handle.equals(rawHandle)) {
 				warning(this.row, this.layout.name(Field.HANDLE), rawHandle, CatalogProblemCodes.HANDLE_NORMALIZED,
 						handle);
@@ -480,6 +489,8 @@ final class ProductAssembler implements RowAssembler {
 	private static final class Product {
 
 		final String handle;
+
+		String rawHandle;
 
 		final long firstRow;
 
