@@ -188,6 +188,16 @@ class RealExportsTests {
 	}
 
 	@Test
+	void namesTooLongValuesByTheColumnsOfTheFilesLayout() throws Exception {
+		Path file = CatalogFiles.write(this.dir, "Title,URL handle,Product category,SKU,Price",
+				"Mug,mug," + "c".repeat(101) + ",MUG-1,5");
+		FileInfo info = CatalogFileReader.inspect(file);
+		RecordingSink sink = CatalogFiles.read(file);
+		assertThat(new RecordLimits(info).check(sink.product("mug"))).extracting(RowProblem::row, RowProblem::column)
+			.containsExactly(tuple(2L, "Product category"));
+	}
+
+	@Test
 	void wooCommerceRefusesAnUnknownWeightUnit() {
 		Path file = CatalogFiles.write(this.dir, "ID,Type,SKU,Name,Regular price,Weight (stone)", "1,simple,A,A,1,2");
 		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(CatalogFileException.class,
