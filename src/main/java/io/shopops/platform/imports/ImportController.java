@@ -127,6 +127,7 @@ class ImportController {
 		model.addAttribute("job", job);
 		model.addAttribute("handler", this.jobs.handler(job.kind()).orElse(null));
 		model.addAttribute("problemCount", job.finished() ? this.store.problemCount(id) : 0);
+		model.addAttribute("warningCount", job.finished() ? this.store.warningCount(id) : 0);
 		model.addAttribute("canRerun", job.finished() && this.jobs.canRerun(job));
 		return (htmx != null) ? "platform/imports/job :: progress" : "platform/imports/job";
 	}

@@ -178,7 +178,14 @@ class ImportJobStore {
 	}
 
 	long problemCount(long jobId) {
-		return this.jdbc.sql("SELECT count(*) FROM import_problem WHERE job_id = :id")
+		return this.jdbc.sql("SELECT count(*) FROM import_problem WHERE job_id = :id AND NOT warning")
+			.param("id", jobId)
+			.query(Long.class)
+			.single();
+	}
+
+	long warningCount(long jobId) {
+		return this.jdbc.sql("SELECT count(*) FROM import_problem WHERE job_id = :id AND warning")
 			.param("id", jobId)
 			.query(Long.class)
 			.single();

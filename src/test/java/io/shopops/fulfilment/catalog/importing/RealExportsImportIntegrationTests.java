@@ -68,6 +68,11 @@ class RealExportsImportIntegrationTests {
 				"50,Variant SKU,stmw-med-neutral-backroom-1oz-usa,\"Warning (imported): This SKU is already used by an earlier row, so this variant was imported with the SKU stmw-med-neutral-backroom-1oz-usa-2.\"")
 			.contains("53,Variant Inventory Qty,'-2,Warning (imported): Negative stock (oversold) was imported as 0.");
 		assertThat(report(id, "zh-CN")).contains("警告（已导入）：此 SKU 已被前面的行使用");
+		assertThat(this.mvc.perform(get("/imports/{id}", id).with(admin()).header("Accept-Language", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Download the report (0 problems, 4 warnings)")
+			.contains("every row was taken");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM product_variant WHERE sku LIKE 'stmw-med-neutral-%-1oz-usa-2'")
 			.query(Long.class)
 			.single()).isEqualTo(3);
