@@ -101,7 +101,7 @@ final class WooCommerceAssembler implements RowAssembler {
 			this.variations.add(new Variation(row, value(record, Field.PARENT), read(row, record)));
 		}
 		else if (kinds.contains("variable")) {
-			Parent parent = new Parent(row, read(row, record));
+			Parent parent = new Parent(read(row, record));
 			this.parentOrder.add(parent);
 			refs(record).forEach((ref) -> this.parents.putIfAbsent(ref, parent));
 		}
@@ -550,7 +550,7 @@ final class WooCommerceAssembler implements RowAssembler {
 	private record Attribute(String name, String value) {
 	}
 
-	private record Parent(long row, Draft draft) {
+	private record Parent(Draft draft) {
 	}
 
 	private record Variation(long row, String parent, Draft draft) {
