@@ -198,6 +198,25 @@ class RealExportsTests {
 	}
 
 	@Test
+	void wooCommerceLimitsOptionsToThreeAndNeedsEveryOptionValue() {
+		String header = "ID,Type,SKU,Name,Regular price,Weight,Parent,Attribute 1 name,Attribute 1 value(s),"
+				+ "Attribute 2 name,Attribute 2 value(s),Attribute 3 name,Attribute 3 value(s),Attribute 4 name,"
+				+ "Attribute 4 value(s)";
+		RecordingSink sink = CatalogFiles.read(CatalogFiles.write(this.dir, header,
+				"1,variable,WIDE,Wide,,1.5,,A,x,B,x,C,x,D,x", "2,variation,WIDE-1,,5,,WIDE,A,x,B,x,C,x,D,x",
+				"3,variable,BAG,Bag,,0.25,,Colour,\"Red, Blue\",Size,\"S, M\",,,,",
+				"4,variation,BAG-R,,5,,BAG,Colour,Red,Size,S,,,,", "5,variation,BAG-B,,5,,BAG,Colour,Blue,Size,,,,,"));
+		assertThat(sink.problems).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+			.containsExactlyInAnyOrder(tuple(2L, "", CatalogProblemCodes.OPTION_TOO_MANY),
+					tuple(3L, "", CatalogProblemCodes.PRODUCT_INVALID),
+					tuple(6L, "Size", CatalogProblemCodes.OPTION_VALUE_MISSING));
+		assertThat(sink.products).singleElement().satisfies((bag) -> {
+			assertThat(bag.optionNames()).containsExactly("Colour", "Size");
+			assertThat(bag.variants()).singleElement().returns(250, VariantRecord::weightGrams);
+		});
+	}
+
+	@Test
 	void wooCommerceRefusesAnUnknownWeightUnit() {
 		Path file = CatalogFiles.write(this.dir, "ID,Type,SKU,Name,Regular price,Weight (stone)", "1,simple,A,A,1,2");
 		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(CatalogFileException.class,
