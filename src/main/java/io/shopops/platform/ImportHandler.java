@@ -91,7 +91,7 @@ public interface ImportHandler {
 	 * @param created rows that created an object (or would have, when validating)
 	 * @param updated rows that changed an object
 	 * @param unchanged rows whose object was already as the file says
-	 * @param failed rows with at least one problem
+	 * @param failed rows with at least one problem (warnings do not count)
 	 * @param written whether anything was written
 	 */
 	record ImportResult(long total, long created, long updated, long unchanged, long failed, boolean written) {
@@ -126,6 +126,23 @@ public interface ImportHandler {
 		 * @param args the message arguments
 		 */
 		void problem(long row, String column, String value, String code, List<Object> args);
+
+		/**
+		 * Reports a warning about one row: something the handler accepted but changed or
+		 * guessed (such as a repeated SKU it made unique). A warning appears in the
+		 * problem report, marked as a warning, but the row does not fail: it is not
+		 * counted in {@code failed} and does not stop an all-or-nothing run. The default
+		 * records it as a problem, for runs that keep no severities.
+		 * @param row the 1-based row number
+		 * @param column the column as named in the file, or an empty string for the whole
+		 * row
+		 * @param value the value concerned, may be {@code null}
+		 * @param code the message key describing what was done
+		 * @param args the message arguments
+		 */
+		default void warning(long row, String column, String value, String code, List<Object> args) {
+			problem(row, column, value, code, args);
+		}
 
 		/**
 		 * Whether an admin cancelled the job; handlers check it between batches and stop

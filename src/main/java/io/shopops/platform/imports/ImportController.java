@@ -127,6 +127,7 @@ class ImportController {
 		model.addAttribute("job", job);
 		model.addAttribute("handler", this.jobs.handler(job.kind()).orElse(null));
 		model.addAttribute("problemCount", job.finished() ? this.store.problemCount(id) : 0);
+		model.addAttribute("warningCount", job.finished() ? this.store.warningCount(id) : 0);
 		model.addAttribute("canRerun", job.finished() && this.jobs.canRerun(job));
 		return (htmx != null) ? "platform/imports/job :: progress" : "platform/imports/job";
 	}
@@ -165,10 +166,14 @@ class ImportController {
 		CsvWriter csv = CsvWriter.builder().build(writer);
 		csv.writeRecord(message("import.report.row", locale), message("import.report.column", locale),
 				message("import.report.value", locale), message("import.report.problem", locale));
-		this.store.forEachProblem(id,
-				(problem) -> csv.writeRecord(String.valueOf(problem.row()), CsvCells.neutralize(problem.column()),
-						CsvCells.neutralize(problem.value()),
-						this.messages.getMessage(problem.code(), problem.args().toArray(), problem.code(), locale)));
+		this.store.forEachProblem(id, (problem) -> {
+			String text = this.messages.getMessage(problem.code(), problem.args().toArray(), problem.code(), locale);
+			if (problem.warning()) {
+				text = this.messages.getMessage("import.report.warning", new Object[] { text }, locale);
+			}
+			csv.writeRecord(String.valueOf(problem.row()), CsvCells.neutralize(problem.column()),
+					CsvCells.neutralize(problem.value()), text);
+		});
 		csv.flush();
 	}
 

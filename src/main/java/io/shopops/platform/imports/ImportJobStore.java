@@ -152,7 +152,7 @@ class ImportJobStore {
 			return;
 		}
 		this.separate.executeWithoutResult((status) -> this.jdbcTemplate.batchUpdate(
-				"INSERT INTO import_problem (job_id, row_no, column_name, value, code, args) VALUES (?, ?, ?, ?, ?, ?)",
+				"INSERT INTO import_problem (job_id, row_no, column_name, value, code, args, warning) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				problems, 1000, (statement, problem) -> {
 					statement.setLong(1, jobId);
 					statement.setLong(2, problem.row());
@@ -162,21 +162,30 @@ class ImportJobStore {
 					Array args = statement.getConnection()
 						.createArrayOf("text", problem.args().stream().map(String::valueOf).toArray());
 					statement.setArray(6, args);
+					statement.setBoolean(7, problem.warning());
 				}));
 	}
 
 	void forEachProblem(long jobId, Consumer<Problem> consumer) {
 		this.jdbcTemplate.query(
-				"SELECT row_no, column_name, value, code, args FROM import_problem WHERE job_id = ? ORDER BY row_no, id",
+				"SELECT row_no, column_name, value, code, args, warning FROM import_problem WHERE job_id = ? ORDER BY row_no, id",
 				(ResultSet rs) -> {
 					String[] args = (String[]) rs.getArray("args").getArray();
-					consumer.accept(new Problem(rs.getLong("row_no"), rs.getString("column_name"),
-							rs.getString("value"), rs.getString("code"), Arrays.asList((Object[]) args)));
+					consumer
+						.accept(new Problem(rs.getLong("row_no"), rs.getString("column_name"), rs.getString("value"),
+								rs.getString("code"), Arrays.asList((Object[]) args), rs.getBoolean("warning")));
 				}, jobId);
 	}
 
 	long problemCount(long jobId) {
-		return this.jdbc.sql("SELECT count(*) FROM import_problem WHERE job_id = :id")
+		return this.jdbc.sql("SELECT count(*) FROM import_problem WHERE job_id = :id AND NOT warning")
+			.param("id", jobId)
+			.query(Long.class)
+			.single();
+	}
+
+	long warningCount(long jobId) {
+		return this.jdbc.sql("SELECT count(*) FROM import_problem WHERE job_id = :id AND warning")
 			.param("id", jobId)
 			.query(Long.class)
 			.single();
@@ -205,9 +214,9 @@ class ImportJobStore {
 	}
 
 	/**
-	 * One problem of one row.
+	 * One problem of one row; a warning did not make its row fail.
 	 */
-	record Problem(long row, String column, String value, String code, List<Object> args) {
+	record Problem(long row, String column, String value, String code, List<Object> args, boolean warning) {
 	}
 
 }

@@ -95,6 +95,9 @@ class ImportJobs implements DisposableBean {
 		Files.copy(content, stored);
 		try {
 			long records = handler.inspect(stored);
+			if (records == 0) {
+				throw new ImportRefusedException("import.refused.noRows", List.of());
+			}
 			if (records > this.properties.maxRows()) {
 				throw new ImportRefusedException("import.refused.tooManyRows",
 						List.of(records, this.properties.maxRows()));
@@ -362,8 +365,17 @@ class ImportJobs implements DisposableBean {
 
 		@Override
 		public void problem(long row, String column, String value, String code, List<Object> args) {
-			this.problems
-				.add(new Problem(row, (column != null) ? column : "", value, code, (args != null) ? args : List.of()));
+			add(new Problem(row, (column != null) ? column : "", value, code, (args != null) ? args : List.of(),
+					false));
+		}
+
+		@Override
+		public void warning(long row, String column, String value, String code, List<Object> args) {
+			add(new Problem(row, (column != null) ? column : "", value, code, (args != null) ? args : List.of(), true));
+		}
+
+		private void add(Problem problem) {
+			this.problems.add(problem);
 			if (this.problems.size() >= PROBLEM_BATCH) {
 				flushProblems();
 			}

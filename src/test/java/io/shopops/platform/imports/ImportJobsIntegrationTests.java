@@ -1,11 +1,19 @@
 package io.shopops.platform.imports;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
 import io.shopops.platform.CsvCells;
+import io.shopops.platform.ImportHandler;
+import io.shopops.platform.ImportHandler.ImportMode;
+import io.shopops.platform.ImportHandler.ImportPolicy;
+import io.shopops.platform.ImportHandler.ImportRefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -104,6 +114,60 @@ class ImportJobsIntegrationTests {
 		assertThat(CsvCells.neutralize("\tx")).isEqualTo("'\tx");
 		assertThat(CsvCells.neutralize("连衣裙")).isEqualTo("连衣裙");
 		assertThat(CsvCells.neutralize(null)).isEmpty();
+	}
+
+	@Test
+	void warningsAreKeptApartFromProblemsInTheReport() {
+		long id = insertJob("RUNNING", "APPLY");
+		ImportJobs.LiveJob run = this.jobs.new LiveJob(id, Path.of("/nonexistent/x.csv"), ImportMode.APPLY,
+				ImportPolicy.ALL_OR_NOTHING);
+		run.problem(2, "price", "abc", "import.problem.price.invalid", List.of());
+		run.warning(3, "sku", "X", "import.problem.sku.repeated", List.of("X-2"));
+		run.flushProblems();
+		List<ImportJobStore.Problem> problems = new ArrayList<>();
+		this.store.forEachProblem(id, problems::add);
+		assertThat(problems).extracting(ImportJobStore.Problem::row, ImportJobStore.Problem::warning)
+			.containsExactly(tuple(2L, false), tuple(3L, true));
+		assertThat(problems.get(1).args()).containsExactly("X-2");
+	}
+
+	@Test
+	void aFileWithAHeaderButNoRowsIsRefusedAndNotStored() {
+		ImportHandler headerOnly = new ImportHandler() {
+
+			@Override
+			public String kind() {
+				return "products";
+			}
+
+			@Override
+			public String titleKey() {
+				return "import.products.title";
+			}
+
+			@Override
+			public List<ImportLink> links() {
+				return List.of();
+			}
+
+			@Override
+			public long inspect(Path file) {
+				return 0;
+			}
+
+			@Override
+			public ImportResult run(ImportRun run) {
+				throw new AssertionError("never queued");
+			}
+
+		};
+		long before = this.jdbc.sql("SELECT count(*) FROM import_job").query(Long.class).single();
+		assertThatThrownBy(() -> this.jobs.submit(headerOnly, "h.csv", 10,
+				new ByteArrayInputStream("a,b\n".getBytes(StandardCharsets.UTF_8)), ImportMode.APPLY,
+				ImportPolicy.ALL_OR_NOTHING, "tester"))
+			.isInstanceOfSatisfying(ImportRefusedException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo("import.refused.noRows"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM import_job").query(Long.class).single()).isEqualTo(before);
 	}
 
 	private long insertJob(String status, String mode) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A problem that makes a whole catalog file unreadable, such as an empty file, a binary
- * or spreadsheet file, or a header that is neither the template's nor Shopify's.
+ * or spreadsheet file, or a header of no supported format (ShopOps template, Shopify
+ * classic or current, WooCommerce) or with too many columns.
  */
 public class CatalogFileException extends IOException {
 

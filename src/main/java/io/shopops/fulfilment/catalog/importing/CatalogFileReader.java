@@ -14,8 +14,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
- * Reads a product catalog CSV file (ShopOps template or Shopify export) as a stream of
- * products and row problems, holding only one product in memory at a time.
+ * Reads a product catalog CSV file (ShopOps template, Shopify or WooCommerce export) as a
+ * stream of products and row problems, holding only one product in memory at a time
+ * (WooCommerce: the variable products and variations until the end of the file).
  * <p>
  * Use {@link #inspect(Path)} first to detect the encoding and format and count the
  * records, then {@link #read(Path, FileInfo, CatalogSink)}. Row data never causes an
@@ -23,10 +24,11 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
  * numbered like a spreadsheet shows them: the header is row 1, the first data record row
  * 2, and a newline inside a quoted field does not start a new row.
  * <p>
- * Structure checks: a record with fewer fields than the header, or with more fields of
- * which an extra one is not empty, gets {@link CatalogProblemCodes#COLUMNS_COUNT} and is
- * skipped; a record with only extra empty fields (trailing commas) is accepted; a record
- * whose fields are all empty is ignored. A quoted field that never closes gets
+ * Structure checks (empty header cells at the end of the header do not count): a record
+ * with fewer fields than the header, or with more fields of which an extra one is not
+ * empty, gets {@link CatalogProblemCodes#COLUMNS_COUNT} and is skipped; a record with
+ * only extra empty fields (trailing commas) is accepted; a record whose fields are all
+ * empty is ignored. A quoted field that never closes gets
  * {@link CatalogProblemCodes#QUOTE_UNCLOSED} on the row where it starts, and other
  * unparsable CSV gets {@link CatalogProblemCodes#CSV_MALFORMED}; reading stops there, the
  * rows before it are still delivered.
@@ -75,7 +77,9 @@ public final class CatalogFileReader {
 				throw new CatalogFileException(CatalogProblemCodes.FILE_EMPTY, List.of());
 			}
 			ColumnLayout layout = ColumnLayout.of(info.format(), header(headerRecord));
-			ProductAssembler assembler = new ProductAssembler(layout, sink);
+			RowAssembler assembler = (info.format() == CatalogFormat.WOOCOMMERCE)
+					? new WooCommerceAssembler(layout, sink) : new ProductAssembler(layout, sink);
+			int columns = significantColumns(layout);
 			long row = 1;
 			long dataRecords = 0;
 			long pendingEmptyLines = 0;
@@ -109,8 +113,8 @@ public final class CatalogFileReader {
 				if (isBlank(record)) {
 					continue;
 				}
-				if (hasWrongFieldCount(record, layout.size())) {
-					assembler.rowProblem(row, CatalogProblemCodes.COLUMNS_COUNT, layout.size(), record.getFieldCount());
+				if (hasWrongFieldCount(record, columns)) {
+					assembler.rowProblem(row, CatalogProblemCodes.COLUMNS_COUNT, columns, record.getFieldCount());
 					continue;
 				}
 				assembler.row(row, record);
@@ -126,6 +130,11 @@ public final class CatalogFileReader {
 				record = next(csv.iterator());
 			}
 			catch (CsvParseException ex) {
+				if (String.valueOf(ex.getMessage()).contains("maximum limit of")
+						&& String.valueOf(ex.getMessage()).endsWith("fields")) {
+					throw new CatalogFileException(CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS,
+							List.of(ColumnLayout.MAX_COLUMNS));
+				}
 				throw new CatalogFileException(CatalogProblemCodes.CSV_MALFORMED, List.of(1));
 			}
 			if (record == null) {
@@ -160,6 +169,18 @@ public final class CatalogFileReader {
 			header.set(0, header.get(0).replace("\uFEFF", ""));
 		}
 		return header;
+	}
+
+	/**
+	 * The header's columns up to its last named one: spreadsheets often save trailing
+	 * empty header cells that the rows do not have.
+	 */
+	private static int significantColumns(ColumnLayout layout) {
+		int columns = layout.size();
+		while (columns > 1 && layout.name(columns - 1).isBlank()) {
+			columns--;
+		}
+		return columns;
 	}
 
 	private static boolean isBlank(CsvRecord record) {

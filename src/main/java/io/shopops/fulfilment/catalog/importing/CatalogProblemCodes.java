@@ -21,9 +21,28 @@ public final class CatalogProblemCodes {
 	public static final String FILE_ENCODING = "import.problem.file.encoding";
 
 	/**
-	 * The header is not recognised; {0} = the missing required columns, comma separated.
+	 * The header matches no supported format; {0} = the closest format, {1} = its missing
+	 * required columns, {2} = the columns it recognised, {3} = the columns it did not,
+	 * {4} = the number of empty header cells.
 	 */
 	public static final String HEADER_UNKNOWN = "import.problem.header.unknown";
+
+	/**
+	 * The header is another platform's export; {0} = the platform, {1} = its columns.
+	 */
+	public static final String HEADER_FOREIGN = "import.problem.header.foreign";
+
+	/**
+	 * The columns are separated by something other than a comma; {0} = the separator, {1}
+	 * = the columns it separates.
+	 */
+	public static final String HEADER_SEPARATOR = "import.problem.header.separator";
+
+	/** The header has too many columns; {0} = the limit. */
+	public static final String HEADER_TOO_MANY_COLUMNS = "import.problem.header.tooManyColumns";
+
+	/** WooCommerce's weight column names an unknown unit; {0} = the column. */
+	public static final String HEADER_WEIGHT_UNIT = "import.problem.header.weightUnit";
 
 	/** The CSV cannot be parsed from this row on; nothing after it was read. */
 	public static final String CSV_MALFORMED = "import.problem.csv.malformed";
@@ -76,6 +95,30 @@ public final class CatalogProblemCodes {
 	/** The SKU is already used by an earlier row of the file. */
 	public static final String SKU_DUPLICATE = "import.problem.sku.duplicate";
 
+	/**
+	 * Warning: the SKU repeats an earlier row's, so this variant was imported under
+	 * another; {0} = the SKU it got, {1} = the earlier row.
+	 */
+	public static final String SKU_REPEATED = "import.problem.sku.repeated";
+
+	/** Warning: the handle was normalised as Shopify does; {0} = the handle it got. */
+	public static final String HANDLE_NORMALIZED = "import.problem.handle.normalized";
+
+	/** Warning: a negative stock (an oversold variant) was imported as 0. */
+	public static final String STOCK_NEGATIVE = "import.problem.stock.negative";
+
+	/** WooCommerce: this product type cannot be imported; {0} = the type. */
+	public static final String PRODUCT_TYPE_UNSUPPORTED = "import.problem.productType.unsupported";
+
+	/** WooCommerce: a variable product without any valid variation. */
+	public static final String VARIABLE_NO_VARIATIONS = "import.problem.variable.noVariations";
+
+	/** WooCommerce: the variation's parent is not in the file; {0} = the parent. */
+	public static final String VARIATION_PARENT_MISSING = "import.problem.variation.parentMissing";
+
+	/** WooCommerce: the row's parent is not a variable product; {0} = the parent. */
+	public static final String VARIATION_PARENT_NOT_VARIABLE = "import.problem.variation.parentNotVariable";
+
 	/** The price is empty. */
 	public static final String PRICE_REQUIRED = "import.problem.price.required";
 
@@ -117,12 +160,14 @@ public final class CatalogProblemCodes {
 
 	/** All codes, for checking that every one has a message. */
 	public static final List<String> ALL = List.of(FILE_EMPTY, FILE_BINARY, FILE_SPREADSHEET, FILE_ENCODING,
-			HEADER_UNKNOWN, CSV_MALFORMED, QUOTE_UNCLOSED, COLUMNS_COUNT, HANDLE_REQUIRED, HANDLE_TOO_LONG,
-			HANDLE_INVALID, TITLE_REQUIRED, TITLE_TOO_LONG, STATUS_UNKNOWN, OPTION_TOO_MANY, OPTION_NAME_MISSING,
-			OPTION_VALUE_MISSING, OPTION_DUPLICATE, SKU_REQUIRED, SKU_TOO_LONG, SKU_INVALID, SKU_DUPLICATE,
-			PRICE_REQUIRED, PRICE_INVALID, PRICE_NEGATIVE, PRICE_DECIMALS, PRICE_TOO_LARGE, NUMBER_INVALID,
-			NUMBER_NEGATIVE, NUMBER_TOO_LARGE, BARCODE_SCIENTIFIC, IMAGE_URL, IMAGE_POSITION, PRODUCT_INVALID,
-			PRODUCT_NO_VALID_VARIANT);
+			HEADER_UNKNOWN, HEADER_FOREIGN, HEADER_SEPARATOR, HEADER_TOO_MANY_COLUMNS, HEADER_WEIGHT_UNIT,
+			CSV_MALFORMED, QUOTE_UNCLOSED, COLUMNS_COUNT, HANDLE_REQUIRED, HANDLE_TOO_LONG, HANDLE_INVALID,
+			TITLE_REQUIRED, TITLE_TOO_LONG, STATUS_UNKNOWN, OPTION_TOO_MANY, OPTION_NAME_MISSING, OPTION_VALUE_MISSING,
+			OPTION_DUPLICATE, SKU_REQUIRED, SKU_TOO_LONG, SKU_INVALID, SKU_DUPLICATE, SKU_REPEATED, HANDLE_NORMALIZED,
+			STOCK_NEGATIVE, PRODUCT_TYPE_UNSUPPORTED, VARIABLE_NO_VARIATIONS, VARIATION_PARENT_MISSING,
+			VARIATION_PARENT_NOT_VARIABLE, PRICE_REQUIRED, PRICE_INVALID, PRICE_NEGATIVE, PRICE_DECIMALS,
+			PRICE_TOO_LARGE, NUMBER_INVALID, NUMBER_NEGATIVE, NUMBER_TOO_LARGE, BARCODE_SCIENTIFIC, IMAGE_URL,
+			IMAGE_POSITION, PRODUCT_INVALID, PRODUCT_NO_VALID_VARIANT);
 
 	private CatalogProblemCodes() {
 	}

@@ -40,10 +40,15 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * <li>Template: every row is a variant row. Shopify: a row with an option 1 value, SKU or
  * price is a variant row; otherwise a row with {@code Image Src} is an image-only row;
  * other rows are ignored.</li>
+ * <li>Shopify (both layouts): handles are normalised by {@link Values#shopifyHandle}
+ * (with a warning when that changes them) and rows are grouped by the normalised handle;
+ * a negative stock is imported as 0 with a warning.</li>
  * <li>Shopify's placeholder option {@code Title} with value {@code Default Title} means
- * no options. Variants without SKU get one by {@link SkuRules}; a SKU repeated within a
- * product is made unique by {@link SkuRules}. In the template a repeated SKU is a
- * problem.</li>
+ * no options; when another variant gives {@code Title} a real value,
+ * {@code Default Title} is kept as a value. Variants without SKU get one by
+ * {@link SkuRules}; a SKU repeated within a product or across products is made unique by
+ * {@link SkuRules}, with a warning when the file gave it. In the template a repeated SKU
+ * is a problem.</li>
  * <li>SKUs must be unique in the whole file, checked against the 64-bit hashes of all
  * SKUs accepted so far ({@link LongHashSet}).</li>
  * <li>Images are deduplicated by URL within a product. Images with a free explicit
@@ -52,7 +57,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * positions, in row order.</li>
  * </ul>
  */
-final class ProductAssembler {
+final class ProductAssembler implements RowAssembler {
 
 	private static final int MAX_PROBLEM_VALUE = 200;
 
@@ -86,16 +91,12 @@ final class ProductAssembler {
 
 	ProductAssembler(ColumnLayout layout, CatalogSink sink) {
 		this.layout = layout;
-		this.shopify = layout.format() == CatalogFormat.SHOPIFY;
+		this.shopify = layout.format().shopify();
 		this.sink = sink;
 	}
 
-	/**
-	 * Handles one non-blank data row whose field count matches the header.
-	 * @param row the row number (header is row 1)
-	 * @param record the record
-	 */
-	void row(long row, CsvRecord record) {
+	@Override
+	public void row(long row, CsvRecord record) {
 		this.row = row;
 		this.rowProblems = 0;
 		RowKind kind = classify(record);
@@ -105,14 +106,29 @@ final class ProductAssembler {
 		else if (kind == RowKind.IMAGE_ONLY) {
 			this.imageOnlyRows++;
 		}
-		String handle = value(record, Field.HANDLE);
-		if (handle.isEmpty()) {
+		String rawHandle = value(record, Field.HANDLE);
+		if (rawHandle.isEmpty()) {
 			problem(Field.HANDLE, "", CatalogProblemCodes.HANDLE_REQUIRED);
 			return;
+		}
+		String handle = rawHandle;
+		if (this.shopify && this.current != null && rawHandle.equals(this.current.rawHandle)) {
+			handle = this.current.handle;
+		}
+		else if (this.shopify) {
+			handle = Values.shopifyHandle(rawHandle);
+			if (handle.isEmpty()) {
+				handle = rawHandle;
+			}
 		}
 		if (this.current == null || !this.current.handle.equals(handle)) {
 			finishProduct();
 			startProduct(handle, record);
+			this.current.rawHandle = rawHandle;
+			if (!handle.equals(rawHandle)) {
+				warning(this.row, this.layout.name(Field.HANDLE), rawHandle, CatalogProblemCodes.HANDLE_NORMALIZED,
+						handle);
+			}
 		}
 		checkExtraOptions(record);
 		VariantDraft variant = (kind == RowKind.VARIANT) ? readVariant(record) : null;
@@ -131,23 +147,13 @@ final class ProductAssembler {
 		this.current.cleanRows.add(row);
 	}
 
-	/**
-	 * Reports a problem with a whole row found before it reached {@link #row}, such as a
-	 * wrong number of fields.
-	 * @param row the row
-	 * @param code the problem code
-	 * @param args the message arguments
-	 */
-	void rowProblem(long row, String code, Object... args) {
+	@Override
+	public void rowProblem(long row, String code, Object... args) {
 		problem(row, "", "", code, args);
 	}
 
-	/**
-	 * Passes on the last product and returns the counts.
-	 * @param records the number of data records read
-	 * @return the summary
-	 */
-	ReadSummary finish(long records) {
+	@Override
+	public ReadSummary finish(long records) {
 		finishProduct();
 		return new ReadSummary(records, this.variantRows, this.imageOnlyRows, this.invalidRows, this.products);
 	}
@@ -268,7 +274,7 @@ final class ProductAssembler {
 			problem(Field.BARCODE, barcode, CatalogProblemCodes.BARCODE_SCIENTIFIC);
 		}
 		Integer weightGrams = wholeNumber(record, Field.WEIGHT_GRAMS, this.shopify);
-		Integer initialStock = wholeNumber(record, Field.INITIAL_STOCK, false);
+		Integer initialStock = stock(record);
 		return new VariantDraft(this.row, sku, optionValues, placeholder, price, compareAtPrice, cost,
 				Values.emptyToNull(barcode), weightGrams, initialStock);
 	}
@@ -325,8 +331,14 @@ final class ProductAssembler {
 			if (sku.isEmpty()) {
 				sku = SkuRules.derive(product.handle, draft.optionValues);
 			}
-			if (product.skus.contains(sku)) {
-				sku = SkuRules.disambiguate(sku, draft.optionValues, product.skus::contains);
+			if (product.skus.contains(sku) || this.fileSkus.contains(SkuRules.hash64(sku))) {
+				String unique = SkuRules.disambiguate(sku, draft.optionValues,
+						(candidate) -> product.skus.contains(candidate)
+								|| this.fileSkus.contains(SkuRules.hash64(candidate)));
+				if (!draft.sku.isEmpty()) {
+					warning(this.row, this.layout.name(Field.SKU), draft.sku, CatalogProblemCodes.SKU_REPEATED, unique);
+				}
+				sku = unique;
 			}
 		}
 		long hash = SkuRules.hash64(sku);
@@ -356,16 +368,17 @@ final class ProductAssembler {
 				optionNames = List.of();
 			}
 			else {
+				// Shopify keeps "Default Title" as a real value once another variant
+				// gives the Title option one (such as "-")
 				variants = new ArrayList<>();
 				for (int i = 0; i < product.variants.size(); i++) {
 					VariantRecord variant = product.variants.get(i);
-					if (product.placeholders.get(i)) {
-						problem(variant.row(), this.layout.name(Field.OPTION1_VALUE), DEFAULT_TITLE,
-								CatalogProblemCodes.OPTION_VALUE_MISSING);
-					}
-					else {
-						variants.add(variant);
-					}
+					variants.add(
+							product.placeholders.get(i)
+									? new VariantRecord(variant.row(), variant.sku(), List.of(DEFAULT_TITLE),
+											variant.price(), variant.compareAtPrice(), variant.cost(),
+											variant.barcode(), variant.weightGrams(), variant.initialStock())
+									: variant);
 				}
 			}
 		}
@@ -395,6 +408,20 @@ final class ProductAssembler {
 			problem(field, raw, parsed.problem());
 		}
 		return parsed.value();
+	}
+
+	/**
+	 * Reads the stock; Shopify exports an oversold variant's negative stock, which is
+	 * imported as 0 with a warning.
+	 */
+	private Integer stock(CsvRecord record) {
+		String raw = value(record, Field.INITIAL_STOCK);
+		if (this.shopify && !raw.isEmpty()
+				&& CatalogProblemCodes.NUMBER_NEGATIVE.equals(Values.wholeNumber(raw, false).problem())) {
+			warning(this.row, this.layout.name(Field.INITIAL_STOCK), raw, CatalogProblemCodes.STOCK_NEGATIVE);
+			return 0;
+		}
+		return wholeNumber(record, Field.INITIAL_STOCK, false);
 	}
 
 	private Integer wholeNumber(CsvRecord record, Field field, boolean roundFraction) {
@@ -434,6 +461,11 @@ final class ProductAssembler {
 		}
 	}
 
+	private void warning(long row, String column, String value, String code, Object... args) {
+		String shown = (value.length() > MAX_PROBLEM_VALUE) ? value.substring(0, MAX_PROBLEM_VALUE) + "…" : value;
+		this.sink.problem(new RowProblem(row, column, shown, code, List.of(args), true));
+	}
+
 	private static Object[] lengthArgs(String code, int maximum) {
 		return code.endsWith("tooLong") ? new Object[] { maximum } : new Object[0];
 	}
@@ -457,6 +489,8 @@ final class ProductAssembler {
 	private static final class Product {
 
 		final String handle;
+
+		String rawHandle;
 
 		final long firstRow;
 

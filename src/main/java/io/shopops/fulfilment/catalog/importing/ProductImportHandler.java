@@ -23,8 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports product catalogs (our template or Shopify's export) as the platform's
- * {@code products} import kind.
+ * Imports product catalogs (our template, Shopify's or WooCommerce's export) as the
+ * platform's {@code products} import kind.
  * <p>
  * The whole run is one database transaction: a validate-only run, an all-or-nothing run
  * with invalid rows, a cancelled run and a run cut off by a crash all roll back and leave
@@ -186,6 +186,10 @@ class ProductImportHandler implements ImportHandler {
 
 		@Override
 		public void problem(RowProblem problem) {
+			if (problem.warning()) {
+				this.run.warning(problem.row(), problem.column(), problem.value(), problem.code(), problem.args());
+				return;
+			}
 			this.run.problem(problem.row(), problem.column(), problem.value(), problem.code(), problem.args());
 			if (problem.row() != this.lastProblemRow) {
 				this.problemRows++;

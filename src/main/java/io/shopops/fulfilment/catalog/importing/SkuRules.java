@@ -7,9 +7,9 @@ import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
 /**
- * Derives SKUs for Shopify variants that have none, and makes SKUs unique within a
- * product. The rules are deterministic, so importing the same file twice gives the same
- * SKUs:
+ * Derives SKUs for Shopify and WooCommerce variants that have none, and makes repeated
+ * SKUs unique. The rules are deterministic, so importing the same file twice gives the
+ * same SKUs:
  * <ol>
  * <li><b>Slug</b> of option values: each value is lower-cased; letters (including CJK)
  * and digits are kept; every run of other characters (whitespace, {@code /}, {@code _},
@@ -20,17 +20,17 @@ import java.util.zip.CRC32;
  * <li><b>Derived SKU</b> of a variant without SKU: the product handle, plus {@code -} and
  * the slug of its option values when the product has options
  * ({@code classic-varsity-top-small}); the handle alone otherwise.</li>
- * <li><b>Repeated SKU within a product</b> (given or derived, as in exports that repeat
- * one SKU on every variant): the first variant keeps it, each later one gets
- * {@code <SKU>-<slug of its option values>}; if that is still taken, or the variant has
- * no option values, {@code -2}, {@code -3}… is appended.</li>
+ * <li><b>Repeated SKU</b> within a product or across the products of a file (given or
+ * derived, as in exports that repeat one SKU on every variant): the first variant keeps
+ * it, each later one gets {@code <SKU>-<slug of its option values>}; if that is still
+ * taken, or the variant has no option values, {@code -2}, {@code -3}… is appended.</li>
  * <li><b>Length cap</b>: a derived or disambiguated SKU longer than 64 characters is cut
  * to 55 characters (trailing dashes dropped) and gets {@code -} plus the 8 hex digits of
  * the CRC-32 of the full UTF-8 value. A SKU given in the file is never changed this way;
  * a given SKU longer than 64 characters is a problem.</li>
  * </ol>
- * Uniqueness across products is checked separately with 64-bit hashes from
- * {@link #hash64(String)}.
+ * "Taken" means used by an earlier variant of the file, checked with the 64-bit hashes
+ * from {@link #hash64(String)}.
  */
 final class SkuRules {
 

@@ -39,6 +39,8 @@ final class Values {
 
 	private static final String CURRENCY_SYMBOLS = "¥￥$€£";
 
+	private static final String HANDLE_DROPPED = "'\"()[]‘’“”";
+
 	private Values() {
 	}
 
@@ -209,17 +211,53 @@ final class Values {
 
 	/**
 	 * Parses a status: {@code draft}, {@code active}, {@code archived} (any case) or
-	 * {@code 草稿}, {@code 在售}, {@code 已归档}.
+	 * {@code 草稿}, {@code 在售}, {@code 已归档}; Shopify's {@code unlisted} (active but hidden
+	 * from search and collections) is active.
 	 * @param raw the trimmed cell value, not empty
 	 * @return the status, or {@code null} if unknown
 	 */
 	static ProductStatus status(String raw) {
 		return switch (raw.toLowerCase(Locale.ROOT)) {
 			case "draft", "草稿" -> ProductStatus.DRAFT;
-			case "active", "在售" -> ProductStatus.ACTIVE;
+			case "active", "在售", "unlisted" -> ProductStatus.ACTIVE;
 			case "archived", "已归档" -> ProductStatus.ARCHIVED;
 			default -> null;
 		};
+	}
+
+	/**
+	 * Normalises a handle the way Shopify does when it imports one: lower case; quotes,
+	 * apostrophes and brackets removed; every run of other characters that are not
+	 * letters (of any script, Chinese and Arabic included), digits, combining marks or
+	 * {@code _} becomes one {@code -}; leading and trailing dashes dropped. A handle
+	 * Shopify exported is returned unchanged.
+	 * @param raw the handle as written in the file
+	 * @return the handle, {@code ""} if nothing is left
+	 */
+	static String shopifyHandle(String raw) {
+		String lower = raw.toLowerCase(Locale.ROOT);
+		StringBuilder handle = new StringBuilder(lower.length());
+		boolean dash = false;
+		for (int i = 0; i < lower.length();) {
+			int c = lower.codePointAt(i);
+			i += Character.charCount(c);
+			if (HANDLE_DROPPED.indexOf(c) >= 0) {
+				continue;
+			}
+			int type = Character.getType(c);
+			if (Character.isLetterOrDigit(c) || c == '_' || type == Character.NON_SPACING_MARK
+					|| type == Character.COMBINING_SPACING_MARK) {
+				if (dash && handle.length() > 0) {
+					handle.append('-');
+				}
+				dash = false;
+				handle.appendCodePoint(c);
+			}
+			else {
+				dash = true;
+			}
+		}
+		return handle.toString();
 	}
 
 	static String emptyToNull(String value) {

@@ -38,14 +38,14 @@ class FileInspectionTests {
 	void rejectsUnknownHeaderNamingMissingTemplateColumns() throws IOException {
 		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "handle,title,name", "a,b,c"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("sku, price");
+		assertThat(ex.args()).containsExactly("ShopOps", "sku, price", "handle, title", "name", 0L);
 	}
 
 	@Test
 	void namesMissingColumnsInChineseForChineseHeader() throws IOException {
 		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "商品编码,商品标题,售价", "a,b,1"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("SKU编码");
+		assertThat(ex.args()).containsExactly("ShopOps", "SKU编码", "商品编码, 商品标题, 售价", "—", 0L);
 	}
 
 	@Test
@@ -53,14 +53,65 @@ class FileInspectionTests {
 		CatalogFileException ex = assertFileProblem(
 				CatalogFiles.write(this.dir, "Handle,Title,Body (HTML),Vendor", "a,b,c,d"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("Variant Price");
+		assertThat(ex.args()).containsExactly("Shopify (classic)", "Variant Price",
+				"Handle, Title, Body (HTML), Vendor", "—", 0L);
+	}
+
+	@Test
+	void namesMagentoExportsAsNotSupported() throws IOException {
+		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir,
+				"sku,store_view_code,attribute_set_code,product_type,categories,name,price", "A,,Default,simple,,A,1"),
+				CatalogProblemCodes.HEADER_FOREIGN);
+		assertThat(ex.args()).containsExactly("Magento",
+				"sku, store_view_code, attribute_set_code, product_type, categories, name, price");
+	}
+
+	@Test
+	void namesTheSeparatorOfASemicolonFileAndPrestaShop() throws IOException {
+		CatalogFileException prestaShop = assertFileProblem(CatalogFiles.write(this.dir,
+				"Product ID;Active (0/1);Name *;Categories (x,y,z...);Price tax excluded", "1;1;Mug;Home;9"),
+				CatalogProblemCodes.HEADER_FOREIGN);
+		assertThat(prestaShop.args()).containsExactly("PrestaShop",
+				"Product ID, Active (0/1), Name *, Categories (x,y,z...), Price tax excluded");
+		CatalogFileException semicolons = assertFileProblem(
+				CatalogFiles.write(this.dir, "handle;title;sku;price", "a;A;A-1;1"),
+				CatalogProblemCodes.HEADER_SEPARATOR);
+		assertThat(semicolons.args()).containsExactly(";", "handle, title, sku, price");
+	}
+
+	@Test
+	void countsEmptyHeaderCellsAndListsWhatWasAndWasNotRecognised() throws IOException {
+		String header = "handle,title,Farbe,Gewicht" + ",".repeat(300);
+		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, header, "a,b,c,d"),
+				CatalogProblemCodes.HEADER_UNKNOWN);
+		assertThat(ex.args()).containsExactly("ShopOps", "sku, price", "handle, title", "Farbe, Gewicht", 300L);
+	}
+
+	@Test
+	void acceptsAKnownHeaderFollowedByEmptyCellsTheRowsDoNotHave() throws IOException {
+		Path file = CatalogFiles.write(this.dir, "handle,title,sku,price" + ",".repeat(300), "a,A,A-1,1");
+		RecordingSink sink = CatalogFiles.read(file);
+		assertThat(sink.problems).isEmpty();
+		assertThat(sink.variantCount()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesHeadersWithTooManyColumnsNamingTheLimit() throws IOException {
+		String wide = String.join(",", java.util.stream.IntStream.range(0, 20_000).mapToObj((i) -> "c" + i).toList());
+		CatalogFileException huge = assertFileProblem(CatalogFiles.write(this.dir, wide, "1"),
+				CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS);
+		assertThat(huge.args()).containsExactly(ColumnLayout.MAX_COLUMNS);
+		String tooWide = "handle,title,sku,price" + ",x".repeat(ColumnLayout.MAX_COLUMNS);
+		CatalogFileException over = assertFileProblem(CatalogFiles.write(this.dir, tooWide, "a,A,A-1,1"),
+				CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS);
+		assertThat(over.args()).containsExactly(ColumnLayout.MAX_COLUMNS);
 	}
 
 	@Test
 	void rejectsTextThatIsNotACatalog() throws IOException {
 		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "Dear customer,", "thank you"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
-		assertThat(ex.args()).containsExactly("handle, title, sku, price");
+		assertThat(ex.args()).containsExactly("ShopOps", "handle, title, sku, price", "—", "Dear customer", 1L);
 	}
 
 	@Test

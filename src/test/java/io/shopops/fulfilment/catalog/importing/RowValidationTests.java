@@ -300,7 +300,9 @@ class RowValidationTests {
 		RecordingSink sink = read(SHOPIFY_HEADER, "tee,Tee,,,,,Size,S,Colour,红色,TEE,10,,,,",
 				"tee,,,,,,,M,,红色,TEE,10,,,,", "tee,,,,,,,M / L,,Dark_Blue,,10,,,,",
 				"tee,,,,,,,M,,Dark Blue,tee-m-dark-blue,10,,,,");
-		assertThat(sink.problems).isEmpty();
+		assertThat(sink.problems).containsExactly(
+				new RowProblem(3, "Variant SKU", "TEE", CatalogProblemCodes.SKU_REPEATED, List.of("TEE-m-红色"), true));
+		assertThat(sink.summary.invalidRows()).isZero();
 		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::sku)
 			.containsExactly("TEE", "TEE-m-红色", "tee-m-l-dark-blue", "tee-m-dark-blue");
 	}
@@ -309,17 +311,60 @@ class RowValidationTests {
 	void shopifyAppendsCounterWhenDisambiguatedSkuIsTaken() {
 		RecordingSink sink = read(SHOPIFY_HEADER, "tee,Tee,,,,,Size,S,,,X,10,,,,", "tee,,,,,,,M,,,X-m,10,,,,",
 				"tee,,,,,,,m.,,,X,10,,,,");
-		assertThat(sink.problems).isEmpty();
+		assertThat(sink.problems).containsExactly(
+				new RowProblem(4, "Variant SKU", "X", CatalogProblemCodes.SKU_REPEATED, List.of("X-m-2"), true));
 		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::sku).containsExactly("X", "X-m", "X-m-2");
 	}
 
 	@Test
-	void shopifyRejectsSkuRepeatedInAnotherProduct() {
-		RecordingSink sink = read(SHOPIFY_HEADER, "tee,Tee,,,,,,,,,X,10,,,,", "cap,Cap,,,,,,,,,X,10,,,,");
+	void shopifyKeepsSkuRepeatedInAnotherProductUnderADerivedSkuWithAWarning() {
+		RecordingSink sink = read(SHOPIFY_HEADER, "tee,Tee,,,,,,,,,X,10,,,,", "cap,Cap,,,,,,,,,X,10,,,,",
+				"mug,Mug,,,,,Size,S,,,X,10,,,,", "hat,Hat,,,,,,,,,X-2,10,,,,");
+		assertThat(sink.problems).containsExactly(
+				new RowProblem(3, "Variant SKU", "X", CatalogProblemCodes.SKU_REPEATED, List.of("X-2"), true),
+				new RowProblem(4, "Variant SKU", "X", CatalogProblemCodes.SKU_REPEATED, List.of("X-s"), true),
+				new RowProblem(5, "Variant SKU", "X-2", CatalogProblemCodes.SKU_REPEATED, List.of("X-2-2"), true));
+		assertThat(sink.summary.invalidRows()).isZero();
+		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("tee", "cap", "mug", "hat");
+		assertThat(sink.products).extracting((product) -> product.variants().get(0).sku())
+			.containsExactly("X", "X-2", "X-s", "X-2-2");
+	}
+
+	@Test
+	void templateStillRejectsARepeatedSku() {
+		RecordingSink sink = read(HEADER, "p,P,X,1", "q,Q,X,1");
 		assertThat(sink.problems)
-			.containsExactly(new RowProblem(3, "Variant SKU", "X", CatalogProblemCodes.SKU_DUPLICATE, List.of()));
-		assertThat(sink.problems).hasSize(1);
-		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("tee");
+			.containsExactly(new RowProblem(3, "sku", "X", CatalogProblemCodes.SKU_DUPLICATE, List.of()));
+	}
+
+	@Test
+	void shopifyNormalisesHandlesAndReadsUnlistedAsActive() {
+		RecordingSink sink = read(SHOPIFY_HEADER, "Summer Tee (Red),Tee,,,,unlisted,,,,,,10,,,,",
+				"Summer Tee (Red),,,,,,,,,,,,,https://c.example/1.jpg,1,", "长袖 上衣,Top,,,,UNLISTED,,,,,,10,,,,",
+				"قميص صيفي,Shirt,,,,Active,,,,,,10,,,,", "!!!,Bang,,,,,,,,,,10,,,,");
+		assertThat(sink.products).extracting(ProductRecord::handle)
+			.containsExactly("summer-tee-red", "长袖-上衣", "قميص-صيفي");
+		assertThat(sink.products).extracting(ProductRecord::status).containsOnly(ProductStatus.ACTIVE);
+		assertThat(sink.product("summer-tee-red").images()).hasSize(1);
+		assertThat(sink.problems)
+			.containsExactly(
+					new RowProblem(2, "Handle", "Summer Tee (Red)", CatalogProblemCodes.HANDLE_NORMALIZED,
+							List.of("summer-tee-red"), true),
+					new RowProblem(4, "Handle", "长袖 上衣", CatalogProblemCodes.HANDLE_NORMALIZED, List.of("长袖-上衣"), true),
+					new RowProblem(5, "Handle", "قميص صيفي", CatalogProblemCodes.HANDLE_NORMALIZED,
+							List.of("قميص-صيفي"), true),
+					new RowProblem(6, "Handle", "!!!", CatalogProblemCodes.HANDLE_INVALID, List.of()));
+	}
+
+	@Test
+	void shopifyImportsNegativeStockAsZeroWithAWarning() {
+		RecordingSink sink = read("Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty", "tee,Tee,T-1,10,-2",
+				"tee,,T-2,10,-x");
+		assertThat(sink.problems).containsExactly(
+				new RowProblem(2, "Variant Inventory Qty", "-2", CatalogProblemCodes.STOCK_NEGATIVE, List.of(), true),
+				new RowProblem(3, "Variant Inventory Qty", "-x", CatalogProblemCodes.NUMBER_INVALID, List.of()));
+		assertThat(sink.products.get(0).variants()).singleElement()
+			.satisfies((variant) -> assertThat(variant.initialStock()).isZero());
 	}
 
 	@Test
@@ -351,13 +396,15 @@ class RowValidationTests {
 	}
 
 	@Test
-	void shopifyReportsPlaceholderVariantMixedWithRealOptionValues() {
+	void shopifyKeepsPlaceholderVariantMixedWithRealOptionValues() {
 		RecordingSink sink = read(SHOPIFY_HEADER, "tee,Tee,,,,,Title,Default Title,,,,10,,,,",
-				"tee,,,,,,,Large,,,,12,,,,");
-		assertThat(sink.problems).containsExactly(new RowProblem(2, "Option1 Value", "Default Title",
-				CatalogProblemCodes.OPTION_VALUE_MISSING, List.of()));
+				"tee,,,,,,,Large,,,,12,,,,", "tee,,,,,,,-,,,,13,,,,");
+		assertThat(sink.problems).isEmpty();
 		assertThat(sink.products.get(0).optionNames()).containsExactly("Title");
-		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::sku).containsExactly("tee-large");
+		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::sku)
+			.containsExactly("tee", "tee-large", "tee-2");
+		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::optionValues)
+			.containsExactly(List.of("Default Title"), List.of("Large"), List.of("-"));
 	}
 
 	@Test

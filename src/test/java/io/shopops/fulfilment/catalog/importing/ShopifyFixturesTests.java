@@ -128,7 +128,10 @@ class ShopifyFixturesTests {
 	void readsRealHairStoreExport() throws Exception {
 		RecordingSink sink = readFixture("hair-store-export.csv", 565, 63);
 		assertThat(sink.summary).isEqualTo(new ReadSummary(565, 445, 120, 0, 84));
-		assertThat(sink.problems).isEmpty();
+		assertThat(sink.problems).hasSize(83)
+			.allSatisfy((problem) -> assertThat(problem).returns(true, RowProblem::warning)
+				.returns(CatalogProblemCodes.SKU_REPEATED, RowProblem::code));
+		assertThat(sink.problems).filteredOn((problem) -> problem.value().equals("ROUTEINS")).hasSize(75);
 		assertThat(sink.variantCount()).isEqualTo(445);
 		assertThat(sink.imageCount()).isEqualTo(300);
 		assertThat(sink.products).extracting(ProductRecord::handle).doesNotHaveDuplicates();

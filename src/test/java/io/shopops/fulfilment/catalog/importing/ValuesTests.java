@@ -119,4 +119,22 @@ class ValuesTests {
 		assertThat(Values.isScientific("E123")).isFalse();
 	}
 
+	@Test
+	void normalisesHandlesTheWayShopifyDoes() {
+		assertThat(Values.shopifyHandle("ocean-blue-shirt")).isEqualTo("ocean-blue-shirt");
+		assertThat(Values.shopifyHandle("  Summer Tee (Red) ")).isEqualTo("summer-tee-red");
+		assertThat(Values.shopifyHandle("Men's T-Shirt -- XL!")).isEqualTo("mens-t-shirt-xl");
+		assertThat(Values.shopifyHandle("snake_case.v2")).isEqualTo("snake_case-v2");
+		assertThat(Values.shopifyHandle("短袖 上衣")).isEqualTo("短袖-上衣");
+		assertThat(Values.shopifyHandle("بدي-أويل-نسمة")).isEqualTo("بدي-أويل-نسمة");
+		assertThat(Values.shopifyHandle("Café Crème")).isEqualTo("café-crème");
+		assertThat(Values.shopifyHandle("!!!")).isEmpty();
+	}
+
+	@Test
+	void readsShopifysUnlistedStatusAsActive() {
+		assertThat(Values.status("Unlisted")).isEqualTo(ProductStatus.ACTIVE);
+		assertThat(Values.status("ACTIVE")).isEqualTo(ProductStatus.ACTIVE);
+	}
+
 }
