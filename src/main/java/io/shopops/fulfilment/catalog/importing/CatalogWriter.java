@@ -105,8 +105,10 @@ class CatalogWriter {
 		long copied = System.nanoTime();
 		this.timings.copy += copied - built;
 
-		// products by id: inserted ones already carry exact summaries (all their SKUs are
-		// in this batch) and, like changed ones, their new version
+		// Rows already as the file says are left out before the upsert, which would
+		// otherwise lock (and so write) each of them. Products by id: inserted ones
+		// already carry exact summaries (all their SKUs are in this batch) and, like
+		// changed ones, their new version.
 		Map<Long, Boolean> written = new HashMap<>();
 		Set<String> changedProducts = new HashSet<>();
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
@@ -115,11 +117,19 @@ class CatalogWriter {
 				  max_price, variant_count)
 				SELECT t.handle, t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'),
 				  t.status, t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
-				  coalesce(t.images, (SELECT e.images FROM product e WHERE e.handle = t.handle), '[]'),
-				  coalesce(s.min_price, 0), coalesce(s.max_price, 0), coalesce(s.count, 0)
+				  coalesce(t.images, e.images, '[]'), coalesce(s.min_price, 0), coalesce(s.max_price, 0),
+				  coalesce(s.count, 0)
 				FROM import_product t
+				LEFT JOIN LATERAL (SELECT e.* FROM product e WHERE e.handle = t.handle OFFSET 0) e ON true
 				LEFT JOIN (SELECT handle, min(price) AS min_price, max(price) AS max_price, count(*) AS count
 				           FROM import_variant GROUP BY handle) s ON s.handle = t.handle
+				WHERE e.id IS NULL
+				   OR (e.title, e.description, e.category_id, e.brand_id, e.tags, e.status, e.seo_title,
+				       e.seo_description, e.option1_name, e.option2_name, e.option3_name, e.images)
+				      IS DISTINCT FROM
+				      (t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'), t.status,
+				       t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
+				       coalesce(t.images, e.images, '[]'))
 				ON CONFLICT (handle) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
 				  category_id = EXCLUDED.category_id, brand_id = EXCLUDED.brand_id, tags = EXCLUDED.tags,
 				  status = EXCLUDED.status, seo_title = EXCLUDED.seo_title,
@@ -156,6 +166,13 @@ class CatalogWriter {
 				  SELECT p.id, t.sku, t.option1_value, t.option2_value, t.option3_value, t.price,
 				    t.compare_at_price, t.cost, t.barcode, t.weight_grams, t.position
 				  FROM import_variant t JOIN product p ON p.handle = t.handle
+				  LEFT JOIN LATERAL (SELECT e.* FROM product_variant e WHERE e.sku = t.sku OFFSET 0) e ON true
+				  WHERE e.id IS NULL
+				     OR (e.product_id, e.option1_value, e.option2_value, e.option3_value, e.price,
+				         e.compare_at_price, e.cost, e.barcode, e.weight_grams, e.position)
+				        IS DISTINCT FROM
+				        (p.id, t.option1_value, t.option2_value, t.option3_value, t.price, t.compare_at_price,
+				         t.cost, t.barcode, t.weight_grams, t.position)
 				  ON CONFLICT (sku) DO UPDATE SET product_id = EXCLUDED.product_id,
 				    option1_value = EXCLUDED.option1_value, option2_value = EXCLUDED.option2_value,
 				    option3_value = EXCLUDED.option3_value, price = EXCLUDED.price,
