@@ -539,6 +539,28 @@ class CatalogImportBenchmark {
 		stage.append(" | ").append(seconds(result.jvmCpuMillis()));
 		stage.append(" | ").append((result.databaseCpuMillis() < 0) ? "–" : seconds(result.databaseCpuMillis()));
 		this.stages.add(stage.append(" |").toString());
+		writePartial();
+	}
+
+	/**
+	 * Writes the report as far as it goes, with the stage table so far: a run cut short
+	 * still leaves every figure it measured.
+	 */
+	private void writePartial() {
+		List<String> partial = new ArrayList<>(this.report);
+		partial.add("");
+		partial.add("(run in progress; stage times so far)");
+		partial.add("");
+		partial.add("| scenario | scan | parse | build | copy | products | SKUs | summaries | commit | job | JVM CPU "
+				+ "| PostgreSQL CPU |");
+		partial.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		partial.addAll(this.stages);
+		try {
+			write(partial);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private void line(String text) {
@@ -547,9 +569,13 @@ class CatalogImportBenchmark {
 	}
 
 	private void write() throws IOException {
+		write(this.report);
+	}
+
+	private static void write(List<String> lines) throws IOException {
 		Path dir = Path.of(System.getProperty("bench.report.dir", "bench/reports"));
 		Files.createDirectories(dir);
-		Files.write(dir.resolve("catalog-import.md"), this.report, StandardCharsets.UTF_8);
+		Files.write(dir.resolve("catalog-import.md"), lines, StandardCharsets.UTF_8);
 	}
 
 	private static long number(String json, String field) {
