@@ -47,12 +47,13 @@ class CatalogWriter {
 
 	private final Map<String, Long> brands = new HashMap<>();
 
-	private final Timings timings = new Timings();
+	private final Timings timings;
 
-	CatalogWriter(Connection connection, JsonMapper json) throws SQLException {
+	CatalogWriter(Connection connection, JsonMapper json, Timings timings) throws SQLException {
 		this.connection = connection;
 		this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
 		this.json = json;
+		this.timings = timings;
 	}
 
 	void prepare() throws SQLException {
@@ -94,27 +95,41 @@ class CatalogWriter {
 						variant.initialStock(), position++);
 			}
 		}
+		long built = System.nanoTime();
+		this.timings.build += built - start;
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("TRUNCATE import_product, import_variant");
 		}
 		this.copy.copyIn("COPY import_product FROM STDIN", new StringReader(products.toString()));
 		this.copy.copyIn("COPY import_variant FROM STDIN", new StringReader(variants.toString()));
 		long copied = System.nanoTime();
-		this.timings.copy += copied - start;
+		this.timings.copy += copied - built;
 
+		// Rows already as the file says are left out before the upsert, which would
+		// otherwise lock (and so write) each of them. Products by id: inserted ones
+		// already carry exact summaries (all their SKUs are in this batch) and, like
+		// changed ones, their new version.
+		Map<Long, Boolean> written = new HashMap<>();
 		Set<String> changedProducts = new HashSet<>();
-		Set<String> newProducts = new HashSet<>();
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				INSERT INTO product AS p (handle, title, description, category_id, brand_id, tags, status,
 				  seo_title, seo_description, option1_name, option2_name, option3_name, images, min_price,
 				  max_price, variant_count)
 				SELECT t.handle, t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'),
 				  t.status, t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
-				  coalesce(t.images, (SELECT e.images FROM product e WHERE e.handle = t.handle), '[]'),
-				  coalesce(s.min_price, 0), coalesce(s.max_price, 0), coalesce(s.count, 0)
+				  coalesce(t.images, e.images, '[]'), coalesce(s.min_price, 0), coalesce(s.max_price, 0),
+				  coalesce(s.count, 0)
 				FROM import_product t
+				LEFT JOIN LATERAL (SELECT e.* FROM product e WHERE e.handle = t.handle OFFSET 0) e ON true
 				LEFT JOIN (SELECT handle, min(price) AS min_price, max(price) AS max_price, count(*) AS count
 				           FROM import_variant GROUP BY handle) s ON s.handle = t.handle
+				WHERE e.id IS NULL
+				   OR (e.title, e.description, e.category_id, e.brand_id, e.tags, e.status, e.seo_title,
+				       e.seo_description, e.option1_name, e.option2_name, e.option3_name, e.images)
+				      IS DISTINCT FROM
+				      (t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'), t.status,
+				       t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
+				       coalesce(t.images, e.images, '[]'))
 				ON CONFLICT (handle) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
 				  category_id = EXCLUDED.category_id, brand_id = EXCLUDED.brand_id, tags = EXCLUDED.tags,
 				  status = EXCLUDED.status, seo_title = EXCLUDED.seo_title,
@@ -127,9 +142,13 @@ class CatalogWriter {
 				      (EXCLUDED.title, EXCLUDED.description, EXCLUDED.category_id, EXCLUDED.brand_id,
 				       EXCLUDED.tags, EXCLUDED.status, EXCLUDED.seo_title, EXCLUDED.seo_description,
 				       EXCLUDED.option1_name, EXCLUDED.option2_name, EXCLUDED.option3_name, EXCLUDED.images)
-				RETURNING p.handle, (xmax = 0) AS inserted""")) {
+				RETURNING p.id, p.handle, (xmax = 0) AS inserted""")) {
 			while (rs.next()) {
-				(rs.getBoolean("inserted") ? newProducts : changedProducts).add(rs.getString("handle"));
+				boolean inserted = rs.getBoolean("inserted");
+				written.put(rs.getLong("id"), inserted);
+				if (!inserted) {
+					changedProducts.add(rs.getString("handle"));
+				}
 			}
 		}
 
@@ -137,7 +156,9 @@ class CatalogWriter {
 		this.timings.products += productsDone - copied;
 		Set<String> createdSkus = new HashSet<>();
 		Set<String> updatedSkus = new HashSet<>();
-		Set<Long> touchedProducts = new HashSet<>();
+		// existing products whose SKUs changed, or that lost a SKU to another product:
+		// their summaries are recomputed below
+		Map<Long, Boolean> touched = new HashMap<>();
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				WITH up AS (
 				  INSERT INTO product_variant AS v (product_id, sku, option1_value, option2_value,
@@ -145,6 +166,13 @@ class CatalogWriter {
 				  SELECT p.id, t.sku, t.option1_value, t.option2_value, t.option3_value, t.price,
 				    t.compare_at_price, t.cost, t.barcode, t.weight_grams, t.position
 				  FROM import_variant t JOIN product p ON p.handle = t.handle
+				  LEFT JOIN LATERAL (SELECT e.* FROM product_variant e WHERE e.sku = t.sku OFFSET 0) e ON true
+				  WHERE e.id IS NULL
+				     OR (e.product_id, e.option1_value, e.option2_value, e.option3_value, e.price,
+				         e.compare_at_price, e.cost, e.barcode, e.weight_grams, e.position)
+				        IS DISTINCT FROM
+				        (p.id, t.option1_value, t.option2_value, t.option3_value, t.price, t.compare_at_price,
+				         t.cost, t.barcode, t.weight_grams, t.position)
 				  ON CONFLICT (sku) DO UPDATE SET product_id = EXCLUDED.product_id,
 				    option1_value = EXCLUDED.option1_value, option2_value = EXCLUDED.option2_value,
 				    option3_value = EXCLUDED.option3_value, price = EXCLUDED.price,
@@ -157,41 +185,55 @@ class CatalogWriter {
 				        (EXCLUDED.product_id, EXCLUDED.option1_value, EXCLUDED.option2_value,
 				         EXCLUDED.option3_value, EXCLUDED.price, EXCLUDED.compare_at_price, EXCLUDED.cost,
 				         EXCLUDED.barcode, EXCLUDED.weight_grams, EXCLUDED.position)
-				  RETURNING v.id, v.sku, v.product_id, (xmax = 0) AS inserted
+				  RETURNING v.id, v.sku, v.product_id, (xmax = 0) AS inserted,
+				    -- the statement's snapshot still sees an updated row as it was
+				    CASE WHEN xmax <> 0 THEN (SELECT o.product_id FROM product_variant o WHERE o.id = v.id) END
+				      AS old_product_id
 				), stock AS (
 				  INSERT INTO stock_item (variant_id, on_hand)
 				  SELECT up.id, coalesce(t.initial_stock, 0) FROM up JOIN import_variant t ON t.sku = up.sku
 				  WHERE up.inserted
 				  ON CONFLICT (variant_id, warehouse) DO NOTHING
 				)
-				SELECT sku, product_id, inserted FROM up""")) {
+				SELECT sku, product_id, inserted, old_product_id FROM up""")) {
 			while (rs.next()) {
 				(rs.getBoolean("inserted") ? createdSkus : updatedSkus).add(rs.getString("sku"));
-				touchedProducts.add(rs.getLong("product_id"));
+				touch(touched, written, rs.getLong("product_id"));
+				long previous = rs.getLong("old_product_id");
+				if (!rs.wasNull()) {
+					touch(touched, written, previous);
+				}
 			}
 		}
 
 		long variantsDone = System.nanoTime();
 		this.timings.variants += variantsDone - productsDone;
-		if (!touchedProducts.isEmpty()) {
+		if (!touched.isEmpty()) {
+			Long[] ids = new Long[touched.size()];
+			Boolean[] bumped = new Boolean[touched.size()];
+			int i = 0;
+			for (Map.Entry<Long, Boolean> product : touched.entrySet()) {
+				ids[i] = product.getKey();
+				bumped[i++] = product.getValue();
+			}
+			// a product whose SKUs changed changes too (its version guards the edit
+			// form),
+			// unless the product upsert has just given it a new version
 			try (PreparedStatement statement = this.connection.prepareStatement("""
 					UPDATE product p SET min_price = s.min_price, max_price = s.max_price, variant_count = s.count,
-					  version = p.version + CASE WHEN p.handle = ANY(?) THEN 0 ELSE 1 END,
-					  updated_at = CASE WHEN p.handle = ANY(?) THEN p.updated_at ELSE now() END
-					FROM (SELECT product_id, min(price) AS min_price, max(price) AS max_price, count(*) AS count
-					      FROM product_variant WHERE product_id = ANY(?) GROUP BY product_id) s
-					WHERE p.id = s.product_id
-					  AND (NOT p.handle = ANY(?)
+					  version = p.version + CASE WHEN s.bumped THEN 0 ELSE 1 END,
+					  updated_at = CASE WHEN s.bumped THEN p.updated_at ELSE now() END
+					FROM (SELECT t.id, t.bumped, coalesce(min(v.price), 0) AS min_price,
+					        coalesce(max(v.price), 0) AS max_price, count(v.id) AS count
+					      FROM unnest(?::bigint[], ?::boolean[]) AS t(id, bumped)
+					      LEFT JOIN product_variant v ON v.product_id = t.id
+					      GROUP BY t.id, t.bumped) s
+					WHERE p.id = s.id
+					  AND (NOT s.bumped
 					       OR (p.min_price, p.max_price, p.variant_count)
 					          IS DISTINCT FROM (s.min_price, s.max_price, s.count))""")) {
-				// new products already carry their summaries, and new or changed ones
-				// their new version: rewriting
-				// them again would cost a second round of index maintenance per product
-				String[] alreadyBumped = concat(newProducts, changedProducts);
-				statement.setArray(1, this.connection.createArrayOf("varchar", alreadyBumped));
-				statement.setArray(2, this.connection.createArrayOf("varchar", alreadyBumped));
-				statement.setArray(3, this.connection.createArrayOf("bigint", touchedProducts.toArray()));
-				statement.setArray(4, this.connection.createArrayOf("varchar", alreadyBumped));
+				statement.setArray(1, this.connection.createArrayOf("bigint", ids));
+				statement.setArray(2, this.connection.createArrayOf("boolean", bumped));
 				statement.executeUpdate();
 			}
 		}
@@ -215,6 +257,17 @@ class CatalogWriter {
 			}
 		}
 		return new Counts(created, updated, unchanged);
+	}
+
+	/**
+	 * Marks an existing product for a fresh summary; whether the product upsert has
+	 * already given it a new version is kept as the value.
+	 */
+	private static void touch(Map<Long, Boolean> touched, Map<Long, Boolean> written, long product) {
+		Boolean inserted = written.get(product);
+		if (inserted == null || !inserted) {
+			touched.put(product, inserted != null);
+		}
 	}
 
 	private Long category(String path) throws SQLException {
@@ -302,12 +355,6 @@ class CatalogWriter {
 			.collect(Collectors.joining(",", "{", "}"));
 	}
 
-	private static String[] concat(Set<String> first, Set<String> second) {
-		List<String> all = new ArrayList<>(first);
-		all.addAll(second);
-		return all.toArray(String[]::new);
-	}
-
 	/**
 	 * Appends one line in COPY's text format: tab-separated, {@code \N} for null,
 	 * backslash escapes.
@@ -348,15 +395,19 @@ class CatalogWriter {
 		}
 	}
 
-	Timings timings() {
-		return this.timings;
-	}
-
 	/**
-	 * Where the writer spent its time, in nanoseconds: building and copying batches,
-	 * upserting products, upserting SKUs with their stock, refreshing product summaries.
+	 * Where an import spent its time, in nanoseconds: scanning the file (encoding,
+	 * format, record count), parsing and assembling its rows, building batches in COPY
+	 * format, copying them, upserting products, upserting SKUs with their stock,
+	 * refreshing product summaries and committing.
 	 */
 	static final class Timings {
+
+		long scan;
+
+		long parse;
+
+		long build;
 
 		long copy;
 
@@ -366,10 +417,13 @@ class CatalogWriter {
 
 		long summaries;
 
+		long commit;
+
 		@Override
 		public String toString() {
-			return "copy %.1f s, products %.1f s, SKUs %.1f s, summaries %.1f s".formatted(copy / 1e9, products / 1e9,
-					variants / 1e9, summaries / 1e9);
+			return "scan %.2f s, parse %.2f s, build %.2f s, copy %.2f s, products %.2f s, SKUs %.2f s, summaries %.2f s, commit %.2f s"
+				.formatted(this.scan / 1e9, this.parse / 1e9, this.build / 1e9, this.copy / 1e9, this.products / 1e9,
+						this.variants / 1e9, this.summaries / 1e9, this.commit / 1e9);
 		}
 
 	}

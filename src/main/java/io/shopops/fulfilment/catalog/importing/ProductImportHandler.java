@@ -2,13 +2,21 @@ package io.shopops.fulfilment.catalog.importing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -48,6 +56,8 @@ class ProductImportHandler implements ImportHandler {
 
 	private final JsonMapper json;
 
+	private final Map<Path, Inspected> inspected = new ConcurrentHashMap<>();
+
 	ProductImportHandler(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
 		this.dataSource = dataSource;
 		this.transactions = new TransactionTemplate(transactions);
@@ -72,22 +82,35 @@ class ProductImportHandler implements ImportHandler {
 
 	@Override
 	public long inspect(Path file) {
-		return fileInfo(file).records();
+		// forget the files of uploads that were refused or cancelled before they ran
+		this.inspected.keySet().removeIf((stored) -> !Files.exists(stored));
+		long start = System.nanoTime();
+		FileInfo info = fileInfo(file);
+		this.inspected.put(file, new Inspected(info, System.nanoTime() - start, fingerprint(file)));
+		return info.records();
 	}
 
 	@Override
 	public ImportResult run(ImportRun run) {
-		FileInfo info = fileInfo(run.file());
-		return this.transactions.execute((status) -> {
+		long start = System.nanoTime();
+		Inspected known = this.inspected.remove(run.file());
+		Inspected inspected = (known != null && known.fingerprint().equals(fingerprint(run.file()))) ? known
+				: new Inspected(fileInfo(run.file()), System.nanoTime() - start, "");
+		CatalogWriter.Timings timings = new CatalogWriter.Timings();
+		timings.scan = inspected.nanos();
+		long read = System.nanoTime();
+		ImportResult result = this.transactions.execute((status) -> {
 			Connection connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
-				long start = System.nanoTime();
-				CatalogWriter writer = new CatalogWriter(connection, this.json);
-				Collector collector = new Collector(run, writer, info);
-				ReadSummary summary = CatalogFileReader.read(run.file(), info, collector);
-				collector.flush();
-				log.info("Import job {}: {} records in {} s ({})", run.jobId(), summary.records(),
-						"%.1f".formatted((System.nanoTime() - start) / 1e9), writer.timings());
+				CatalogWriter writer = new CatalogWriter(connection, this.json, timings);
+				ReadSummary summary;
+				long waited;
+				Collector collector = new Collector(run, writer, inspected.info());
+				try (collector) {
+					summary = CatalogFileReader.read(run.file(), inspected.info(), collector);
+					collector.finish();
+					waited = collector.waitedNanos();
+				}
 				long failed = summary.invalidRows() + collector.extraFailedRows;
 				boolean write = run.mode() == ImportMode.APPLY
 						&& (run.policy() == ImportPolicy.SKIP_INVALID || failed == 0);
@@ -97,6 +120,8 @@ class ProductImportHandler implements ImportHandler {
 				boolean nothing = run.mode() == ImportMode.APPLY && !write;
 				run.progress(summary.records(), nothing ? 0 : collector.created, nothing ? 0 : collector.updated,
 						nothing ? 0 : collector.unchanged, failed);
+				timings.parse = System.nanoTime() - read - waited;
+				timings.commit = System.nanoTime();
 				return new ImportResult(summary.records(), nothing ? 0 : collector.created,
 						nothing ? 0 : collector.updated, nothing ? 0 : collector.unchanged, failed, write);
 			}
@@ -107,6 +132,10 @@ class ProductImportHandler implements ImportHandler {
 				throw new IllegalStateException("Catalog import failed in the database", ex);
 			}
 		});
+		timings.commit = System.nanoTime() - timings.commit;
+		log.info("Import job {}: {} records in {} s ({})", run.jobId(), result.total(),
+				"%.2f".formatted((System.nanoTime() - start) / 1e9), timings);
+		return result;
 	}
 
 	private static FileInfo fileInfo(Path file) {
@@ -122,10 +151,30 @@ class ProductImportHandler implements ImportHandler {
 	}
 
 	/**
+	 * Size and modification time: a file inspected at upload is only trusted at run time
+	 * if it is still the same file.
+	 */
+	private static String fingerprint(Path file) {
+		try {
+			return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * What the upload's inspection found, kept for the job so that the file is not
+	 * scanned twice.
+	 */
+	private record Inspected(FileInfo info, long nanos, String fingerprint) {
+	}
+
+	/**
 	 * Takes the reader's products and problems: checks the limits of the database
 	 * columns, batches valid products for the writer and keeps the counts.
 	 */
-	private static final class Collector implements CatalogSink {
+	private static final class Collector implements CatalogSink, AutoCloseable {
 
 		private final ImportRun run;
 
@@ -133,7 +182,13 @@ class ProductImportHandler implements ImportHandler {
 
 		private final RecordLimits limits;
 
-		private final List<ProductRecord> batch = new ArrayList<>();
+		private final ExecutorService writerThread;
+
+		private List<ProductRecord> batch = new ArrayList<>();
+
+		private Future<CatalogWriter.Counts> pending;
+
+		private long waitedNanos;
 
 		private final Set<String> batchHandles = new HashSet<>();
 
@@ -160,6 +215,11 @@ class ProductImportHandler implements ImportHandler {
 			this.writer = writer;
 			this.limits = new RecordLimits(info);
 			this.writing = true;
+			this.writerThread = Executors.newSingleThreadExecutor((task) -> {
+				Thread thread = new Thread(task, "import-" + run.jobId() + "-writer");
+				thread.setDaemon(true);
+				return thread;
+			});
 		}
 
 		@Override
@@ -209,29 +269,99 @@ class ProductImportHandler implements ImportHandler {
 			this.run.progress(recordsRead, this.created, this.updated, this.unchanged, this.problemRows);
 		}
 
+		/**
+		 * Hands the batch to the writer thread, after the previous batch is written: the
+		 * database writes one batch while the next one is read from the file. The writer
+		 * uses the job's connection, never at the same time as this thread.
+		 */
 		void flush() {
 			if (this.batch.isEmpty() || !this.writing) {
 				return;
 			}
-			try {
+			List<ProductRecord> full = this.batch;
+			this.batch = new ArrayList<>();
+			this.batchHandles.clear();
+			this.batchVariants = 0;
+			awaitWriter();
+			this.pending = this.writerThread.submit(() -> {
 				if (!this.prepared) {
 					this.writer.prepare();
 					this.prepared = true;
 				}
-				CatalogWriter.Counts counts = this.writer.write(this.batch);
+				return this.writer.write(full);
+			});
+		}
+
+		/**
+		 * Writes what is left and waits for the writer.
+		 */
+		void finish() {
+			flush();
+			awaitWriter();
+		}
+
+		private void awaitWriter() {
+			if (this.pending == null) {
+				return;
+			}
+			long start = System.nanoTime();
+			try {
+				CatalogWriter.Counts counts = this.pending.get();
 				this.created += counts.created();
 				this.updated += counts.updated();
 				this.unchanged += counts.unchanged();
 			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Catalog import failed in the database", ex);
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while writing the catalog", ex);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof SQLException sql) {
+					throw new IllegalStateException("Catalog import failed in the database", sql);
+				}
+				if (cause instanceof IOException io) {
+					throw new UncheckedIOException(io);
+				}
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(cause);
 			}
-			this.batch.clear();
-			this.batchHandles.clear();
-			this.batchVariants = 0;
+			finally {
+				this.pending = null;
+				this.waitedNanos += System.nanoTime() - start;
+			}
+		}
+
+		/**
+		 * Stops the writer thread once it is done with the connection, so that the
+		 * transaction can end whatever happened.
+		 */
+		@Override
+		public void close() {
+			this.writerThread.shutdown();
+			boolean interrupted = false;
+			while (true) {
+				try {
+					if (this.writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
+						break;
+					}
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		long waitedNanos() {
+			return this.waitedNanos;
 		}
 
 	}
