@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog;
 
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +19,12 @@ public record ProductImage(String url, int position, String alt) {
 	 */
 	public static final String DEMO_IMAGE_PATH = "/images/demo/";
 
-	private static final Pattern DEMO_IMAGE = Pattern.compile(Pattern.quote(DEMO_IMAGE_PATH) + "[a-z0-9-]+\\.svg");
+	/**
+	 * The demo images under {@code static/images/demo/}, by name without {@code .svg}.
+	 */
+	static final Set<String> DEMO_IMAGES = Set.of("apparel", "bags", "beauty", "electronics", "home", "shoes", "tea");
+
+	private static final Pattern DEMO_IMAGE = Pattern.compile(Pattern.quote(DEMO_IMAGE_PATH) + "([a-z0-9-]+)\\.svg");
 
 	/**
 	 * Whether a URL is the path of one of the demo images the application serves itself.
@@ -27,7 +34,8 @@ public record ProductImage(String url, int position, String alt) {
 	 * @return whether it names a demo image
 	 */
 	public static boolean isDemoImage(String url) {
-		return DEMO_IMAGE.matcher(url).matches() && ProductImage.class.getResource("/static" + url) != null;
+		Matcher matcher = DEMO_IMAGE.matcher(url);
+		return matcher.matches() && DEMO_IMAGES.contains(matcher.group(1));
 	}
 
 }

@@ -29,6 +29,17 @@ class ProductImageTests {
 	}
 
 	@Test
+	void everyDemoImageIsShippedAndEveryShippedOneIsKnown() throws IOException {
+		try (var files = Files.list(Path.of("src", "main", "resources", "static", "images", "demo"))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+					ProductImage.DEMO_IMAGES.stream().map((name) -> name + ".svg").toList());
+		}
+		for (String name : ProductImage.DEMO_IMAGES) {
+			assertThat(ProductImage.class.getResource("/static/images/demo/" + name + ".svg")).as(name).isNotNull();
+		}
+	}
+
+	@Test
 	void theSampleCatalogShowsShippedDemoImages(@TempDir Path dir) throws IOException {
 		Path file = dir.resolve("sample.csv");
 		CatalogSampleFile.write(file, 300, 20261121L, false, StandardCharsets.UTF_8, "");
