@@ -17,15 +17,22 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
  * Writes a realistic catalog in ShopOps' template: Chinese titles, categories and brands,
- * two or three options per product, deterministic for a given seed. The demo shop and the
- * import benchmark use it.
+ * two or three options per product, deterministic for a given seed, each product showing
+ * one of the demo images shipped in the jar. The demo shop and the import benchmark use
+ * it.
  */
 public final class CatalogSampleFile {
 
-	private static final String[][] CATEGORIES = { { "服装 > 女装 > 连衣裙", "连衣裙" }, { "服装 > 女装 > 衬衫", "衬衫" },
-			{ "服装 > 男装 > T恤", "T恤" }, { "服装 > 男装 > 夹克", "夹克" }, { "鞋靴 > 运动鞋", "运动鞋" }, { "鞋靴 > 休闲鞋", "休闲鞋" },
-			{ "箱包 > 双肩包", "双肩包" }, { "家居 > 床品 > 四件套", "四件套" }, { "家居 > 收纳", "收纳盒" }, { "美妆 > 护肤 > 面霜", "面霜" },
-			{ "食品 > 茶叶", "茶叶礼盒" }, { "数码 > 配件 > 充电宝", "充电宝" } };
+	/**
+	 * Category path, product noun and the demo image (under {@code /images/demo/},
+	 * shipped in the jar) its products show.
+	 */
+	private static final String[][] CATEGORIES = { { "服装 > 女装 > 连衣裙", "连衣裙", "apparel" },
+			{ "服装 > 女装 > 衬衫", "衬衫", "apparel" }, { "服装 > 男装 > T恤", "T恤", "apparel" },
+			{ "服装 > 男装 > 夹克", "夹克", "apparel" }, { "鞋靴 > 运动鞋", "运动鞋", "shoes" }, { "鞋靴 > 休闲鞋", "休闲鞋", "shoes" },
+			{ "箱包 > 双肩包", "双肩包", "bags" }, { "家居 > 床品 > 四件套", "四件套", "home" }, { "家居 > 收纳", "收纳盒", "home" },
+			{ "美妆 > 护肤 > 面霜", "面霜", "beauty" }, { "食品 > 茶叶", "茶叶礼盒", "tea" },
+			{ "数码 > 配件 > 充电宝", "充电宝", "electronics" } };
 
 	private static final String[] BRANDS = { "山川", "青禾", "木几", "素言", "北纬", "知竹", "云舍", "拾光" };
 
@@ -108,7 +115,7 @@ public final class CatalogSampleFile {
 					option[2], sku, price.toPlainString(), compareAt.toPlainString(), cost.toPlainString(),
 					String.valueOf(6900000000000L + number * 10 + i), String.valueOf(100 + random.nextInt(900)),
 					String.valueOf(random.nextInt(500)),
-					(i == 0) ? "https://img.example.com/" + handle + "/1.jpg" : "");
+					(i == 0) ? ProductImage.DEMO_IMAGE_PATH + category[2] + ".svg" : "");
 		}
 		return count;
 	}

@@ -1,5 +1,6 @@
 package io.shopops.fulfilment.catalog;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.owasp.html.HtmlPolicyBuilder;
@@ -13,6 +14,12 @@ import org.owasp.html.PolicyFactory;
  * removed formatting elements such as {@code <span>} or {@code <div>} is kept). A
  * description without any tag is treated as plain text: it is escaped, blank lines
  * separate paragraphs and single newlines become line breaks.
+ * <p>
+ * The result is stored as readable UTF-8: the sanitiser writes every non-ASCII character
+ * (and a few ASCII ones such as {@code @}) as a numeric character reference, which made
+ * Chinese text unreadable in the database, in exports and in the editor. Those references
+ * are turned back into characters, except for the five that HTML syntax needs escaped
+ * ({@code < > & " '}).
  */
 public final class Descriptions {
 
@@ -21,6 +28,8 @@ public final class Descriptions {
 	private static final Pattern WEB_URL = Pattern.compile("(?i)\\s*https?://.*", Pattern.DOTALL);
 
 	private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
+
+	private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -53,8 +62,36 @@ public final class Descriptions {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}
-		String html = TAG.matcher(raw).find() ? POLICY.sanitize(raw).strip() : plainText(raw);
+		String html = TAG.matcher(raw).find() ? readable(POLICY.sanitize(raw)).strip() : plainText(raw);
 		return html.isBlank() ? null : html;
+	}
+
+	/**
+	 * Replaces numeric character references with the characters they stand for, keeping
+	 * those that HTML syntax needs escaped.
+	 * @param html well-formed HTML as the sanitiser writes it
+	 * @return the same HTML with readable text
+	 */
+	static String readable(String html) {
+		Matcher reference = CHARACTER_REFERENCE.matcher(html);
+		StringBuilder result = new StringBuilder(html.length());
+		while (reference.find()) {
+			int codePoint = (reference.group(1) != null) ? Integer.parseInt(reference.group(1), 16)
+					: Integer.parseInt(reference.group(2));
+			String replacement = keepsReference(codePoint) ? reference.group() : Character.toString(codePoint);
+			reference.appendReplacement(result, Matcher.quoteReplacement(replacement));
+		}
+		reference.appendTail(result);
+		return result.toString();
+	}
+
+	private static boolean keepsReference(int codePoint) {
+		return switch (codePoint) {
+			case '<', '>', '&', '"', '\'' -> true;
+			default -> codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)
+					|| (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)
+					|| codePoint > Character.MAX_CODE_POINT;
+		};
 	}
 
 	private static String plainText(String raw) {

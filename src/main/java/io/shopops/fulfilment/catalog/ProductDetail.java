@@ -26,7 +26,7 @@ record ProductDetail(long id, String handle, String title, String description, L
 		form.setVersion(this.version);
 		form.setHandle(this.handle);
 		form.setTitle(this.title);
-		form.setDescription(this.description);
+		form.setDescription((this.description != null) ? Descriptions.readable(this.description) : null);
 		form.setCategoryId(this.categoryId);
 		form.setBrandId(this.brandId);
 		form.setTags(String.join(", ", this.tags));

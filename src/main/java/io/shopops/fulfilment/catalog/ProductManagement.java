@@ -61,7 +61,7 @@ class ProductManagement {
 			.filter((id) -> !id.equals(form.getId()))
 			.ifPresent((id) -> errors.rejectValue("handle", "product.handle.duplicate"));
 		for (String url : form.imageList()) {
-			if (!isWebUrl(url)) {
+			if (!isWebUrl(url) && !ProductImage.isDemoImage(url)) {
 				errors.rejectValue("imageUrls", "product.images.invalid", new Object[] { url }, null);
 				break;
 			}

@@ -42,7 +42,8 @@ class SecurityConfiguration {
 
 		http.authorizeHttpRequests((rules) -> {
 			rules
-				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg")
+				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+						"/favicon.svg")
 				.permitAll();
 			rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			rules.requestMatchers("/actuator/**").hasRole("ADMIN");

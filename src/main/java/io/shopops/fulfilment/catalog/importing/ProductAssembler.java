@@ -1,6 +1,7 @@
 package io.shopops.fulfilment.catalog.importing;
 
 import io.shopops.fulfilment.catalog.ProductStatus;
+import io.shopops.fulfilment.catalog.ProductImage;
 import io.shopops.fulfilment.catalog.Descriptions;
 
 import java.math.BigDecimal;
@@ -311,7 +312,7 @@ final class ProductAssembler implements RowAssembler {
 	}
 
 	private boolean checkUrl(Field field, String url) {
-		if (Values.isWebUrl(url)) {
+		if (Values.isWebUrl(url) || ProductImage.isDemoImage(url)) {
 			return true;
 		}
 		problem(field, url, CatalogProblemCodes.IMAGE_URL);
