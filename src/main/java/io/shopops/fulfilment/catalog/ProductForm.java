@@ -17,6 +17,11 @@ import jakarta.validation.constraints.Size;
  */
 public class ProductForm {
 
+	/**
+	 * The most SKU rows a form binds (Spring's default auto-grow limit, made explicit).
+	 */
+	static final int MAX_VARIANT_ROWS = 256;
+
 	private Long id;
 
 	private long version;
