@@ -97,7 +97,7 @@ class CatalogBadInputIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "variants[300].sku", "variants[-1].sku", "variants[256].sku" })
+	@ValueSource(strings = { "variants[-1].sku", "variants[2048].sku", "variants[99999999].sku" })
 	void aSkuRowNumberNoFormHasIsABadRequest(String field) throws Exception {
 		String handle = unique("rows");
 		this.mvc
@@ -105,6 +105,19 @@ class CatalogBadInputIntegrationTests {
 				.param("variants[0].price", "1.00")
 				.param(field, handle + "-2"))
 			.andExpect(status().isBadRequest());
+		assertThat(count("SELECT count(*) FROM product WHERE handle = ?", handle)).isZero();
+	}
+
+	@Test
+	void skuRowsWithGapsUpToTheLimitAreFormErrors() throws Exception {
+		String handle = unique("gaps");
+		this.mvc
+			.perform(newProduct(handle).param("variants[0].sku", handle + "-1")
+				.param("variants[0].price", "1.00")
+				.param("variants[300].sku", handle + "-2"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("fulfilment/products/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "variants[1].sku", "variants[300].price"));
 		assertThat(count("SELECT count(*) FROM product WHERE handle = ?", handle)).isZero();
 	}
 
