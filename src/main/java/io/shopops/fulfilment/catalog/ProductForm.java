@@ -18,9 +18,11 @@ import jakarta.validation.constraints.Size;
 public class ProductForm {
 
 	/**
-	 * The most SKU rows a form binds (Spring's default auto-grow limit, made explicit).
+	 * The most SKU rows a form binds: Shopify's limit of variants per product, so that
+	 * every imported product can be edited, while a tampered row number cannot make the
+	 * binder create millions of rows.
 	 */
-	static final int MAX_VARIANT_ROWS = 256;
+	static final int MAX_VARIANT_ROWS = 2048;
 
 	private Long id;
 
