@@ -1,9 +1,6 @@
 package io.shopops.fulfilment.catalog;
 
-import io.shopops.platform.AuditLog;
-
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +19,11 @@ class BrandController {
 
 	private final BrandRepository brands;
 
-	private final AuditLog auditLog;
+	private final BrandManagement management;
 
-	BrandController(BrandRepository brands, AuditLog auditLog) {
+	BrandController(BrandRepository brands, BrandManagement management) {
 		this.brands = brands;
-		this.auditLog = auditLog;
+		this.management = management;
 	}
 
 	@GetMapping
@@ -36,48 +33,48 @@ class BrandController {
 	}
 
 	@PostMapping
-	@Transactional
 	String create(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
 		String clean = name.strip();
-		String problem = problem(clean, null);
-		if (problem != null) {
-			redirect.addFlashAttribute("error", problem);
-			return "redirect:/products/brands";
-		}
-		this.brands.save(new Brand(clean));
-		this.auditLog.record("BRAND_CREATED", "brand", clean, null);
-		redirect.addFlashAttribute("message", "flash.brand.created");
-		return "redirect:/products/brands";
+		return change(problem(clean, null), () -> this.management.create(clean), "flash.brand.created", redirect);
 	}
 
 	@PostMapping("/{id}/rename")
-	@Transactional
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		Brand brand = this.brands.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		this.brands.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
 		String clean = name.strip();
-		String problem = problem(clean, id);
-		if (problem != null) {
-			redirect.addFlashAttribute("error", problem);
-			return "redirect:/products/brands";
-		}
-		String before = brand.getName();
-		brand.rename(clean);
-		this.auditLog.record("BRAND_RENAMED", "brand", clean, before + " -> " + clean);
-		redirect.addFlashAttribute("message", "flash.brand.renamed");
-		return "redirect:/products/brands";
+		return change(problem(clean, id), () -> this.management.rename(id, clean), "flash.brand.renamed", redirect);
 	}
 
 	@PostMapping("/{id}/delete")
-	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		Brand brand = this.brands.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
-		if (this.brands.isUsed(id)) {
+		if (!this.management.delete(id)) {
 			redirect.addFlashAttribute("error", "brand.inUse");
 			return "redirect:/products/brands";
 		}
-		this.brands.delete(brand);
-		this.auditLog.record("BRAND_DELETED", "brand", brand.getName(), null);
 		redirect.addFlashAttribute("message", "flash.brand.deleted");
+		return "redirect:/products/brands";
+	}
+
+	/**
+	 * Makes the change unless there is a problem; a name taken meanwhile (a double
+	 * submit) is the same "already exists" message as one taken before.
+	 */
+	private static String change(String problem, Runnable change, String successKey, RedirectAttributes redirect) {
+		String refusal = problem;
+		if (refusal == null) {
+			try {
+				change.run();
+			}
+			catch (NameTakenException ex) {
+				refusal = "brand.duplicate";
+			}
+		}
+		if (refusal != null) {
+			redirect.addFlashAttribute("error", refusal);
+		}
+		else {
+			redirect.addFlashAttribute("message", successKey);
+		}
 		return "redirect:/products/brands";
 	}
 

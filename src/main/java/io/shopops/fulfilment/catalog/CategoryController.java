@@ -1,9 +1,6 @@
 package io.shopops.fulfilment.catalog;
 
-import io.shopops.platform.AuditLog;
-
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +19,11 @@ class CategoryController {
 
 	private final CategoryRepository categories;
 
-	private final AuditLog auditLog;
+	private final CategoryManagement management;
 
-	CategoryController(CategoryRepository categories, AuditLog auditLog) {
+	CategoryController(CategoryRepository categories, CategoryManagement management) {
 		this.categories = categories;
-		this.auditLog = auditLog;
+		this.management = management;
 	}
 
 	@GetMapping
@@ -36,7 +33,6 @@ class CategoryController {
 	}
 
 	@PostMapping
-	@Transactional
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parentId,
 			RedirectAttributes redirect) {
 		String clean = name.strip();
@@ -49,18 +45,10 @@ class CategoryController {
 		if (category != null && this.categories.findByPath(category.getPath()).isPresent()) {
 			problem = "category.duplicate";
 		}
-		if (problem != null) {
-			redirect.addFlashAttribute("error", problem);
-			return "redirect:/products/categories";
-		}
-		this.categories.save(category);
-		this.auditLog.record("CATEGORY_CREATED", "category", category.getPath(), null);
-		redirect.addFlashAttribute("message", "flash.category.created");
-		return "redirect:/products/categories";
+		return change(problem, () -> this.management.create(category), "flash.category.created", redirect);
 	}
 
 	@PostMapping("/{id}/rename")
-	@Transactional
 	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
 		Category category = this.categories.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
 		String clean = name.strip();
@@ -71,29 +59,39 @@ class CategoryController {
 		if (problem == null && !newPath.equals(oldPath) && this.categories.findByPath(newPath).isPresent()) {
 			problem = "category.duplicate";
 		}
-		if (problem != null) {
-			redirect.addFlashAttribute("error", problem);
-			return "redirect:/products/categories";
-		}
-		category.rename(clean, newPath);
-		this.categories.saveAndFlush(category);
-		this.categories.renameDescendants(oldPath, newPath);
-		this.auditLog.record("CATEGORY_RENAMED", "category", newPath, oldPath + " -> " + newPath);
-		redirect.addFlashAttribute("message", "flash.category.renamed");
-		return "redirect:/products/categories";
+		return change(problem, () -> this.management.rename(id, clean, newPath), "flash.category.renamed", redirect);
 	}
 
 	@PostMapping("/{id}/delete")
-	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		Category category = this.categories.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
-		if (this.categories.existsByParentId(id) || this.categories.isUsed(id)) {
+		if (!this.management.delete(id)) {
 			redirect.addFlashAttribute("error", "category.inUse");
 			return "redirect:/products/categories";
 		}
-		this.categories.delete(category);
-		this.auditLog.record("CATEGORY_DELETED", "category", category.getPath(), null);
 		redirect.addFlashAttribute("message", "flash.category.deleted");
+		return "redirect:/products/categories";
+	}
+
+	/**
+	 * Makes the change unless there is a problem; a path taken meanwhile (a double
+	 * submit) is the same "already exists" message as one taken before.
+	 */
+	private static String change(String problem, Runnable change, String successKey, RedirectAttributes redirect) {
+		String refusal = problem;
+		if (refusal == null) {
+			try {
+				change.run();
+			}
+			catch (NameTakenException ex) {
+				refusal = "category.duplicate";
+			}
+		}
+		if (refusal != null) {
+			redirect.addFlashAttribute("error", refusal);
+		}
+		else {
+			redirect.addFlashAttribute("message", successKey);
+		}
 		return "redirect:/products/categories";
 	}
 

@@ -13,7 +13,10 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import io.shopops.fulfilment.catalog.ProductFilter.ProductSort;
 import io.shopops.fulfilment.catalog.ProductManagement.BulkAction;
 import io.shopops.fulfilment.catalog.ProductManagement.BulkResult;
+import io.shopops.fulfilment.catalog.ProductManagement.ForeignVariantException;
+import io.shopops.fulfilment.catalog.ProductManagement.HandleTakenException;
 import io.shopops.fulfilment.catalog.ProductManagement.SkuTakenException;
+import io.shopops.platform.BadInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/products")
 class ProductController {
+
+	/** The largest price a filter may name: the largest price a SKU may have. */
+	static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
 
 	private final ProductQuery query;
 
@@ -58,6 +66,15 @@ class ProductController {
 		this.categories = categories;
 		this.brands = brands;
 		this.export = export;
+	}
+
+	/**
+	 * At most this many SKU rows bind; a row number beyond it (or below 0) is a 400 page,
+	 * not a failure.
+	 */
+	@InitBinder("form")
+	void limitSkuRows(WebDataBinder binder) {
+		binder.setAutoGrowCollectionLimit(ProductForm.MAX_VARIANT_ROWS);
 	}
 
 	@ModelAttribute("statuses")
@@ -87,6 +104,9 @@ class ProductController {
 			@RequestParam(required = false) String tag, @RequestParam(required = false) String minPrice,
 			@RequestParam(required = false) String maxPrice, @RequestParam(required = false) String headers,
 			Locale locale, HttpServletResponse response) throws IOException {
+		// a filter the list would ignore with a warning is refused: an export of more
+		// than
+		// was asked for would be re-imported as if it were the selection
 		ProductFilter filter = filter(q, status, category, brand, tag, minPrice, maxPrice, null, null);
 		boolean chinese = (headers != null) ? headers.startsWith("zh") : "zh".equals(locale.getLanguage());
 		response.setContentType("text/csv;charset=UTF-8");
@@ -94,9 +114,12 @@ class ProductController {
 				ContentDisposition.attachment().filename("products.csv").build().toString());
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
-		try (CsvWriter csv = CsvWriter.builder().build(writer)) {
-			this.export.write(filter, chinese, csv);
-		}
+		CsvWriter csv = CsvWriter.builder().build(writer);
+		// closed (and so flushed) only on success: when the query fails before the first
+		// buffer is sent, the response is still uncommitted and becomes an error page
+		// instead of a 200 with a truncated file
+		this.export.write(filter, chinese, csv);
+		csv.close();
 	}
 
 	@GetMapping("/new")
@@ -108,6 +131,10 @@ class ProductController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("form") ProductForm form, BindingResult result,
 			@RequestParam(required = false) String addVariant, Model model, RedirectAttributes redirect) {
+		// a new product has no id, whatever the form says: an id would exempt the handle
+		// and
+		// the SKUs from the duplicate checks against that product
+		form.setId(null);
 		return save(form, result, addVariant, model, redirect, "flash.product.created",
 				() -> this.management.create(form));
 	}
@@ -152,6 +179,14 @@ class ProductController {
 		}
 		catch (SkuTakenException ex) {
 			result.reject("product.sku.taken");
+			return form(model);
+		}
+		catch (HandleTakenException ex) {
+			result.rejectValue("handle", "product.handle.duplicate");
+			return form(model);
+		}
+		catch (ForeignVariantException ex) {
+			result.reject("product.variant.foreign");
 			return form(model);
 		}
 		redirect.addFlashAttribute("message", successKey);
@@ -224,10 +259,12 @@ class ProductController {
 			String maxPrice, String sort, Model model) {
 		ProductStatus parsedStatus = parse(status, (text) -> ProductStatus.valueOf(text.toUpperCase(Locale.ROOT)));
 		ProductSort parsedSort = parse(sort, (text) -> ProductSort.valueOf(text.toUpperCase(Locale.ROOT)));
-		BigDecimal min = decimal(minPrice);
-		BigDecimal max = decimal(maxPrice);
-		if (model != null
-				&& ((StringUtils.hasText(minPrice) && min == null) || (StringUtils.hasText(maxPrice) && max == null))) {
+		BigDecimal min = priceFilter(minPrice);
+		BigDecimal max = priceFilter(maxPrice);
+		if ((StringUtils.hasText(minPrice) && min == null) || (StringUtils.hasText(maxPrice) && max == null)) {
+			if (model == null) {
+				throw new BadInputException("error.badInput.price");
+			}
 			model.addAttribute("filterWarning", "product.filter.priceInvalid");
 		}
 		return new ProductFilter(q, parsedStatus, parse(category, Long::valueOf), parse(brand, Long::valueOf), tag, min,
@@ -248,6 +285,17 @@ class ProductController {
 
 	static BigDecimal decimal(String text) {
 		return parse(text, BigDecimal::new);
+	}
+
+	/**
+	 * A price filter, or {@code null} when the text is none: not a number, negative,
+	 * above {@link #MAX_PRICE} or with more than 2 decimals (such as
+	 * {@code 1E-999999999}, which the database cannot compare).
+	 */
+	static BigDecimal priceFilter(String text) {
+		BigDecimal price = decimal(text);
+		return (price != null && price.signum() >= 0 && price.stripTrailingZeros().scale() <= 2
+				&& price.compareTo(MAX_PRICE) <= 0) ? price : null;
 	}
 
 }

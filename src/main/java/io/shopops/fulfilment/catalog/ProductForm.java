@@ -17,6 +17,13 @@ import jakarta.validation.constraints.Size;
  */
 public class ProductForm {
 
+	/**
+	 * The most SKU rows a form binds: Shopify's limit of variants per product, so that
+	 * every imported product can be edited, while a tampered row number cannot make the
+	 * binder create millions of rows.
+	 */
+	static final int MAX_VARIANT_ROWS = 2048;
+
 	private Long id;
 
 	private long version;

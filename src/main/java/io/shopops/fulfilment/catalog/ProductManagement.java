@@ -57,6 +57,9 @@ class ProductManagement {
 		if (form.getBrandId() != null && !this.brands.existsById(form.getBrandId())) {
 			errors.rejectValue("brandId", "product.brand.unknown");
 		}
+		if (!foreignVariantIds(form.getId(), form).isEmpty()) {
+			errors.reject("product.variant.foreign");
+		}
 		this.products.idByHandle(Objects.requireNonNullElse(form.getHandle(), ""))
 			.filter((id) -> !id.equals(form.getId()))
 			.ifPresent((id) -> errors.rejectValue("handle", "product.handle.duplicate"));
@@ -97,9 +100,21 @@ class ProductManagement {
 		}
 	}
 
+	/**
+	 * @throws HandleTakenException when another product took the handle since the check
+	 * @throws ForeignVariantException when a SKU row carries the id of another product's
+	 * SKU
+	 */
 	@Transactional
 	long create(ProductForm form) {
-		long id = this.products.insert(form, Descriptions.sanitize(form.getDescription()));
+		requireOwnVariants(null, form);
+		long id;
+		try {
+			id = this.products.insert(form, Descriptions.sanitize(form.getDescription()));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new HandleTakenException();
+		}
 		writeVariants(id, form);
 		this.auditLog.record("PRODUCT_CREATED", "product", form.getHandle(), "title=" + form.getTitle() + ", skus="
 				+ form.keptVariants().stream().map(VariantForm::getSku).toList());
@@ -109,16 +124,49 @@ class ProductManagement {
 	/**
 	 * Saves the form over the product unless someone else saved it since it was opened.
 	 * @throws ObjectOptimisticLockingFailureException when the product changed meanwhile
+	 * @throws HandleTakenException when another product took the handle since the check
+	 * @throws ForeignVariantException when a SKU row carries the id of a SKU that is not
+	 * this product's; nothing is changed then
 	 */
 	@Transactional
 	void update(long id, ProductForm form) {
 		ProductDetail before = this.products.find(id).orElseThrow(() -> new ProductNotFoundException(id));
-		if (!this.products.update(id, form, Descriptions.sanitize(form.getDescription()))) {
+		requireOwnVariants(id, form);
+		boolean updated;
+		try {
+			updated = this.products.update(id, form, Descriptions.sanitize(form.getDescription()));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new HandleTakenException();
+		}
+		if (!updated) {
 			throw new ObjectOptimisticLockingFailureException("product", id);
 		}
 		writeVariants(id, form);
 		ProductDetail after = this.products.find(id).orElseThrow();
 		this.auditLog.record("PRODUCT_UPDATED", "product", after.handle(), changes(before, after));
+	}
+
+	/**
+	 * The ids of kept SKU rows that are not SKUs of the product ({@code null}: a new
+	 * product, which has none): a tampered form, since the form only carries ids of the
+	 * product's own SKUs.
+	 */
+	private Set<Long> foreignVariantIds(Long productId, ProductForm form) {
+		Set<Long> own = (productId != null) ? this.products.variantIds(productId) : Set.of();
+		Set<Long> foreign = new HashSet<>();
+		for (VariantForm variant : form.keptVariants()) {
+			if (variant.getId() != null && !own.contains(variant.getId())) {
+				foreign.add(variant.getId());
+			}
+		}
+		return foreign;
+	}
+
+	private void requireOwnVariants(Long productId, ProductForm form) {
+		if (!foreignVariantIds(productId, form).isEmpty()) {
+			throw new ForeignVariantException();
+		}
 	}
 
 	private void writeVariants(long productId, ProductForm form) {
@@ -217,6 +265,28 @@ class ProductManagement {
 	}
 
 	record BulkResult(int selected, int changed) {
+	}
+
+	/**
+	 * Another product took the handle between the check and the save.
+	 */
+	static class HandleTakenException extends RuntimeException {
+
+		HandleTakenException() {
+			super("Handle taken");
+		}
+
+	}
+
+	/**
+	 * A SKU row of the form names a SKU that is not the product's.
+	 */
+	static class ForeignVariantException extends RuntimeException {
+
+		ForeignVariantException() {
+			super("SKU of another product");
+		}
+
 	}
 
 	/**

@@ -199,6 +199,13 @@ class ProductQuery {
 	 */
 	record Cursor(Object value, long id) {
 
+		private static final long EARLIEST_MICROS = Long.parseLong(micros(Instant.parse("0001-01-01T00:00:00Z")));
+
+		private static final long LATEST_MICROS = Long.parseLong(micros(Instant.parse("9999-12-31T23:59:59.999999Z")));
+
+		/** Above any summary price (the column's precision). */
+		private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
+
 		static String of(ProductListItem item, ProductSort sort) {
 			String raw = sort.name() + "|" + item.sortValue() + "|" + item.id();
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -218,16 +225,35 @@ class ProductQuery {
 				String value = raw.substring(first + 1, last);
 				long id = Long.parseLong(raw.substring(last + 1));
 				Object typed = switch (sort) {
-					case UPDATED -> Timestamp.from(fromMicros(Long.parseLong(value)));
-					case TITLE -> value;
-					case PRICE_ASC, PRICE_DESC -> new BigDecimal(value);
+					case UPDATED -> timestamp(Long.parseLong(value));
+					case TITLE -> (value.indexOf('\u0000') < 0) ? value : null;
+					case PRICE_ASC, PRICE_DESC -> price(new BigDecimal(value));
 				};
-				return new Cursor(typed, id);
+				return (typed != null) ? new Cursor(typed, id) : null;
 			}
-			catch (IllegalArgumentException ex) {
+			catch (IllegalArgumentException | ArithmeticException ex) {
 				// a tampered or outdated cursor starts from the first page
 				return null;
 			}
+		}
+
+		/**
+		 * The time of a cursor, or {@code null} outside the years 1 to 9999, which no row
+		 * has and which would overflow the conversion or the database.
+		 */
+		private static Timestamp timestamp(long micros) {
+			if (micros < EARLIEST_MICROS || micros > LATEST_MICROS) {
+				return null;
+			}
+			return Timestamp.from(fromMicros(micros));
+		}
+
+		/**
+		 * The price of a cursor, or {@code null} for one no SKU can have, such as
+		 * {@code 1E-999999999}.
+		 */
+		private static BigDecimal price(BigDecimal price) {
+			return (price.stripTrailingZeros().scale() <= 2 && price.abs().compareTo(MAX_PRICE) <= 0) ? price : null;
 		}
 
 		static String micros(Instant instant) {

@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.shopops.fulfilment.catalog.ProductDetail.VariantDetail;
 import tools.jackson.core.type.TypeReference;
@@ -50,6 +52,13 @@ class ProductRepository {
 			.param("handle", handle)
 			.query(Long.class)
 			.optional();
+	}
+
+	Set<Long> variantIds(long productId) {
+		return new HashSet<>(this.jdbc.sql("SELECT id FROM product_variant WHERE product_id = :product")
+			.param("product", productId)
+			.query(Long.class)
+			.list());
 	}
 
 	List<String> existingSkus(Collection<String> skus, Long exceptProduct) {

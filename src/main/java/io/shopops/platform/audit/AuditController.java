@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shopops.platform.BadInputException;
 import io.shopops.platform.ShopSettings;
 import jakarta.persistence.criteria.Predicate;
 
@@ -28,6 +29,11 @@ class AuditController {
 
 	private static final int PAGE_SIZE = 50;
 
+	/** Filter dates beyond these would overflow the day arithmetic or the database. */
+	private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
 	private final AuditEntryRepository entries;
 
 	private final ShopSettings settings;
@@ -43,6 +49,11 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Long before, Model model) {
+		for (LocalDate date : new LocalDate[] { from, to }) {
+			if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+				throw new BadInputException("error.badInput.date");
+			}
+		}
 		ZoneId zone = this.settings.current().timeZone();
 		Specification<AuditEntry> filter = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();

@@ -264,10 +264,17 @@ class ImportJobs implements DisposableBean {
 		this.validateLane.awaitTermination(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * The name to show for an upload: the last segment of what the browser sent (either
+	 * slash), without control characters such as NUL, at most 255 characters;
+	 * {@code upload} when nothing is left (for {@code /}, {@code \\} or {@code //}). Only
+	 * shown, never used as a path: the stored file has a generated name.
+	 */
 	static String sanitizeFileName(String fileName) {
-		String name = (fileName != null) ? Path.of(fileName.replace('\\', '/')).getFileName().toString() : "upload";
-		name = name.replaceAll("[\\p{Cntrl}]", "").strip();
-		if (name.isEmpty()) {
+		String name = (fileName != null) ? fileName : "";
+		int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+		name = name.substring(slash + 1).replaceAll("\\p{Cntrl}", "").strip();
+		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
 			name = "upload";
 		}
 		return (name.length() > 255) ? name.substring(0, 255) : name;

@@ -3,6 +3,7 @@ package io.shopops.platform.security;
 import java.io.IOException;
 
 import io.shopops.platform.AuditLog;
+import io.shopops.platform.user.UserSessions;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +15,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.stereotype.Component;
 
 /**
- * Records each login's outcome in the throttle and the audit log, then sends the browser
- * on.
+ * Records each login's outcome in the throttle and the audit log, ties a new session to
+ * its user's access, then sends the browser on.
  */
 @Component
 class LoginOutcomeHandler extends SavedRequestAwareAuthenticationSuccessHandler
@@ -25,9 +26,12 @@ class LoginOutcomeHandler extends SavedRequestAwareAuthenticationSuccessHandler
 
 	private final AuditLog auditLog;
 
-	LoginOutcomeHandler(LoginThrottle throttle, AuditLog auditLog) {
+	private final UserSessions sessions;
+
+	LoginOutcomeHandler(LoginThrottle throttle, AuditLog auditLog, UserSessions sessions) {
 		this.throttle = throttle;
 		this.auditLog = auditLog;
+		this.sessions = sessions;
 		setDefaultTargetUrl("/");
 	}
 
@@ -35,6 +39,7 @@ class LoginOutcomeHandler extends SavedRequestAwareAuthenticationSuccessHandler
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
 		this.throttle.recordSuccess(authentication.getName());
+		this.sessions.remember(request.getSession(), authentication.getName());
 		this.auditLog.recordAs(authentication.getName(), "LOGIN_SUCCEEDED", "user", authentication.getName(), null);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}

@@ -2,7 +2,9 @@ package io.shopops.platform.security;
 
 import java.util.List;
 
+import io.shopops.platform.AuditLog;
 import io.shopops.platform.RequestAuthorizations;
+import io.shopops.platform.user.UserSessions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -35,7 +38,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<RequestAuthorizations> moduleRules,
 			UserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-			LoginOutcomeHandler outcomes) throws Exception {
+			LoginOutcomeHandler outcomes, UserSessions sessions, AuditLog auditLog) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(throttle, passwords)));
@@ -58,6 +61,7 @@ class SecurityConfiguration {
 			.successHandler(outcomes)
 			.failureHandler(outcomes));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+		http.addFilterAfter(new SessionRevocationFilter(sessions, auditLog), SecurityContextHolderFilter.class);
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -43,7 +43,7 @@ class JpaShopSettings implements ShopSettings {
 	@Transactional
 	void change(SettingsForm form) {
 		ShopSetting setting = load();
-		if (setting.getVersion() != form.version()) {
+		if (setting.getVersion() != form.version().longValue()) {
 			throw new ObjectOptimisticLockingFailureException(ShopSetting.class, ShopSetting.ID);
 		}
 		String before = summary(setting.getShopName(), setting.getTimeZone(), setting.getCurrency());

@@ -38,6 +38,9 @@ class SettingsController {
 		if (!form.hasValidCurrency()) {
 			result.rejectValue("currency", "settings.currency.invalid");
 		}
+		if (form.version() == null) {
+			result.reject("settings.version.missing");
+		}
 		if (result.hasErrors()) {
 			return "platform/settings/form";
 		}

@@ -8,10 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * The settings form.
+ * The settings form. The version is a {@code Long} so that a form sent without it is a
+ * form error, not a failure to bind.
  */
 record SettingsForm(@NotBlank(message = "{settings.shopName.required}") @Size(max = 100,
-		message = "{settings.shopName.size}") String shopName, String timeZone, String currency, long version) {
+		message = "{settings.shopName.size}") String shopName, String timeZone, String currency, Long version) {
 
 	boolean hasValidTimeZone() {
 		try {

@@ -2,6 +2,7 @@ package io.shopops.platform.user;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Every user's own account: changing the password.
+ * Every user's own account: changing the password, which ends the user's other sessions
+ * but keeps this one.
  */
 @Controller
 @RequestMapping("/account/password")
@@ -22,8 +24,11 @@ class AccountController {
 
 	private final UserManagement management;
 
-	AccountController(UserManagement management) {
+	private final UserSessions sessions;
+
+	AccountController(UserManagement management, UserSessions sessions) {
 		this.management = management;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -34,7 +39,7 @@ class AccountController {
 
 	@PostMapping
 	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
+			HttpSession session, RedirectAttributes redirect) {
 		if (!form.isConfirmed()) {
 			result.rejectValue("confirmPassword", "user.password.mismatch");
 		}
@@ -48,6 +53,7 @@ class AccountController {
 			result.rejectValue("currentPassword", ex.messageKey());
 			return "platform/account/password";
 		}
+		this.sessions.remember(session, principal.getName());
 		redirect.addFlashAttribute("message", "flash.account.passwordChanged");
 		return "redirect:/";
 	}

@@ -38,6 +38,8 @@ class UserAccount {
 
 	private Instant passwordChangedAt;
 
+	private long sessionStamp;
+
 	@Version
 	private long version;
 
@@ -82,12 +84,17 @@ class UserAccount {
 		return this.createdAt;
 	}
 
+	long getSessionStamp() {
+		return this.sessionStamp;
+	}
+
 	public boolean isAdmin() {
 		return this.enabled && this.role == Role.ADMIN;
 	}
 
 	void changeRole(Role role) {
 		this.role = role;
+		endSessions();
 	}
 
 	void enable() {
@@ -96,11 +103,21 @@ class UserAccount {
 
 	void disable() {
 		this.enabled = false;
+		endSessions();
 	}
 
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
 		this.passwordChangedAt = Instant.now();
+		endSessions();
+	}
+
+	/**
+	 * Ends every open session of this user on its next request: sessions remember the
+	 * stamp they were opened with.
+	 */
+	private void endSessions() {
+		this.sessionStamp++;
 	}
 
 }

@@ -2,7 +2,9 @@ package io.shopops.platform.user;
 
 import java.security.Principal;
 
+import io.shopops.platform.BadInputException;
 import io.shopops.platform.Role;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
@@ -27,13 +29,19 @@ class UserController {
 
 	private static final int PAGE_SIZE = 25;
 
+	/** Beyond this page the offset would overflow; no shop has that many users. */
+	static final int MAX_PAGE = 100_000;
+
 	private final UserAccountRepository users;
 
 	private final UserManagement management;
 
-	UserController(UserAccountRepository users, UserManagement management) {
+	private final UserSessions sessions;
+
+	UserController(UserAccountRepository users, UserManagement management, UserSessions sessions) {
 		this.users = users;
 		this.management = management;
+		this.sessions = sessions;
 	}
 
 	@ModelAttribute("roles")
@@ -43,6 +51,9 @@ class UserController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		if (page > MAX_PAGE) {
+			throw new BadInputException("error.badInput.page", MAX_PAGE);
+		}
 		var pageRequest = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username"));
 		model.addAttribute("users", this.users.search(q.strip(), pageRequest));
 		model.addAttribute("q", q);
@@ -95,7 +106,7 @@ class UserController {
 
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Principal principal, HttpSession session, Model model, RedirectAttributes redirect) {
 		if (!form.isConfirmed()) {
 			result.rejectValue("confirmPassword", "user.password.mismatch");
 		}
@@ -104,6 +115,11 @@ class UserController {
 			return "platform/users/detail";
 		}
 		this.management.resetPassword(id, form.newPassword());
+		if (this.management.find(id).getUsername().equalsIgnoreCase(principal.getName())) {
+			// an admin resetting their own password keeps this session, like a change of
+			// their own password
+			this.sessions.remember(session, principal.getName());
+		}
 		redirect.addFlashAttribute("message", "flash.user.passwordReset");
 		return "redirect:/admin/users/" + id;
 	}

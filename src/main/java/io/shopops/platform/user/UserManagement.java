@@ -48,7 +48,8 @@ class UserManagement {
 			requireAnotherAdmin(user);
 		}
 		user.changeRole(role);
-		this.auditLog.record("USER_ROLE_CHANGED", "user", user.getUsername(), "role: " + before + " -> " + role);
+		this.auditLog.record("USER_ROLE_CHANGED", "user", user.getUsername(),
+				"role: " + before + " -> " + role + "; open sessions ended");
 	}
 
 	@Transactional
@@ -64,7 +65,8 @@ class UserManagement {
 			requireAnotherAdmin(user);
 		}
 		user.disable();
-		this.auditLog.record("USER_DISABLED", "user", user.getUsername(), "enabled: true -> false");
+		this.auditLog.record("USER_DISABLED", "user", user.getUsername(),
+				"enabled: true -> false; open sessions ended");
 	}
 
 	@Transactional
@@ -81,7 +83,7 @@ class UserManagement {
 	void resetPassword(long id, String password) {
 		UserAccount user = find(id);
 		user.changePasswordHash(this.passwordEncoder.encode(password));
-		this.auditLog.record("USER_PASSWORD_RESET", "user", user.getUsername(), null);
+		this.auditLog.record("USER_PASSWORD_RESET", "user", user.getUsername(), "open sessions ended");
 	}
 
 	@Transactional
@@ -92,7 +94,7 @@ class UserManagement {
 			throw new UserException("user.password.currentWrong");
 		}
 		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
-		this.auditLog.record("USER_PASSWORD_CHANGED", "user", user.getUsername(), null);
+		this.auditLog.record("USER_PASSWORD_CHANGED", "user", user.getUsername(), "other open sessions ended");
 	}
 
 	@Transactional(readOnly = true)

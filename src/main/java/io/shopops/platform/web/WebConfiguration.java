@@ -7,8 +7,10 @@ import java.util.Locale;
 import io.shopops.platform.NavigationItem;
 import io.shopops.platform.NavigationItem.Section;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,7 +18,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language selection and the platform's own navigation entries.
+ * Language selection, the screening of requests and the platform's own navigation
+ * entries.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -38,6 +41,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static Locale supported(Locale locale) {
 		return (locale != null && "zh".equals(locale.getLanguage())) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+	}
+
+	/**
+	 * Screens every request right after the character encoding is set (so parameters are
+	 * decoded as UTF-8) and before Spring Security, so that even the login is covered.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestScreeningFilter> requestScreeningFilter() {
+		FilterRegistrationBean<RequestScreeningFilter> registration = new FilterRegistrationBean<>(
+				new RequestScreeningFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
 	}
 
 	@Override
