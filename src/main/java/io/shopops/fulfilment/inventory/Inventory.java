@@ -188,6 +188,21 @@ public class Inventory {
 	}
 
 	/**
+	 * Puts returned units back on hand, e.g. from an accepted return.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the return, required
+	 * @return the stock after the return
+	 */
+	@Transactional
+	public StockLevel restock(String sku, String warehouse, int quantity, StockReference reference) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		Assert.notNull(reference, "a return needs a reference");
+		return move(sku, warehouse, MovementKind.RETURN, quantity, 0, reference, null);
+	}
+
+	/**
 	 * The current stock of a SKU in a warehouse.
 	 * @param sku the SKU
 	 * @param warehouse the warehouse code

@@ -44,8 +44,10 @@ class InventoryIntegrationTests {
 		assertThat(this.inventory.release(sku, "MAIN", 1, order)).isEqualTo(new StockLevel(sku, "MAIN", 7, 0));
 		assertThat(this.inventory.receive(sku, "MAIN", 5, new StockReference("purchase_order", "PO-1")))
 			.isEqualTo(new StockLevel(sku, "MAIN", 12, 0));
+		assertThat(this.inventory.restock(sku, "MAIN", 2, new StockReference("return", "R-1")))
+			.isEqualTo(new StockLevel(sku, "MAIN", 14, 0));
 		assertThat(movements(sku)).containsExactly("INITIAL 10 0 null", "RESERVATION 0 4 order", "SHIPMENT -3 -3 order",
-				"RELEASE 0 -1 order", "RECEIPT 5 0 purchase_order");
+				"RELEASE 0 -1 order", "RECEIPT 5 0 purchase_order", "RETURN 2 0 return");
 		assertThat(StockFixtures.mismatchesOf(this.inventory.checkLedger(), prefix)).isEmpty();
 	}
 
