@@ -174,11 +174,24 @@ class InventoryPagesTests {
 		this.mvc.perform(as(get("/inventory/check"), "ADMIN"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeDoesNotExist("check"));
-		this.mvc.perform(as(post("/inventory/check"), "ADMIN").header("Accept-Language", "en"))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeExists("check"))
-			.andExpect(content().string(org.hamcrest.Matchers
-				.matchesRegex("(?s).*(stock rows match the ledger|stock rows differ from the ledger).*")));
+		String prefix = StockFixtures.unique("PCHK");
+		String sku = StockFixtures.skus(this.jdbc, this.inventory, prefix, 4).get(0);
+		String drift = "UPDATE stock_item SET on_hand = ? WHERE variant_id = (SELECT id FROM product_variant WHERE sku = ?)";
+		this.jdbc.sql(drift).params(6, sku).update();
+		try {
+			String body = this.mvc.perform(as(post("/inventory/check"), "ADMIN").header("Accept-Language", "en"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).contains("id=\"check-failed\"", "stock rows differ from the ledger")
+				.containsPattern("<code>" + Pattern.quote(sku) + "</code></td>\\s*<td>MAIN</td>\\s*"
+						+ "<td class=\"text-end\">6</td>\\s*<td class=\"text-end\">4</td>");
+		}
+		finally {
+			this.jdbc.sql(drift).params(4, sku).update();
+		}
+		assertThat(StockFixtures.mismatchesOf(this.inventory.checkLedger(), prefix)).isEmpty();
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
