@@ -6,6 +6,7 @@ import io.shopops.platform.RequestAuthorizations;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who may open the fulfilment pages, and their navigation entries.
@@ -15,8 +16,14 @@ class FulfilmentWebConfiguration {
 
 	@Bean
 	RequestAuthorizations fulfilmentAuthorizations() {
-		return (rules) -> rules.requestMatchers("/products/**", "/inventory/**", "/orders/**", "/after-sales/**")
-			.hasRole("OPERATOR");
+		return (rules) -> {
+			// only admins run the ledger check and add warehouses; everyone in fulfilment
+			// reads stock and adjusts it (adjustments need a reason and are audited)
+			rules.requestMatchers("/inventory/check", "/inventory/check/**").hasRole("ADMIN");
+			rules.requestMatchers(HttpMethod.POST, "/inventory/warehouses", "/inventory/warehouses/**")
+				.hasRole("ADMIN");
+			rules.requestMatchers("/products/**", "/inventory/**", "/orders/**", "/after-sales/**").hasRole("OPERATOR");
+		};
 	}
 
 	@Bean

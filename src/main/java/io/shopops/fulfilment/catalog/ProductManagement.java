@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.platform.AuditLog;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -33,12 +34,15 @@ class ProductManagement {
 
 	private final AuditLog auditLog;
 
+	private final Inventory inventory;
+
 	ProductManagement(ProductRepository products, CategoryRepository categories, BrandRepository brands,
-			AuditLog auditLog) {
+			AuditLog auditLog, Inventory inventory) {
 		this.products = products;
 		this.categories = categories;
 		this.brands = brands;
 		this.auditLog = auditLog;
+		this.inventory = inventory;
 	}
 
 	/**
@@ -187,7 +191,9 @@ class ProductManagement {
 					this.products.updateVariant(productId, i + 1, variant);
 				}
 				else {
-					this.products.insertVariant(productId, i + 1, variant);
+					long variantId = this.products.insertVariant(productId, i + 1, variant);
+					this.inventory.openStock(variantId,
+							(variant.getInitialStock() != null) ? variant.getInitialStock() : 0);
 				}
 			}
 		}

@@ -122,7 +122,11 @@ class ProductRepository {
 			.update();
 	}
 
-	void insertVariant(long productId, int position, VariantForm variant) {
+	/**
+	 * Inserts a SKU without stock: its stock row belongs to inventory.
+	 * @return the new variant's id
+	 */
+	long insertVariant(long productId, int position, VariantForm variant) {
 		long id = this.jdbc.sql("""
 				INSERT INTO product_variant (product_id, sku, option1_value, option2_value, option3_value, price,
 				  compare_at_price, cost, barcode, weight_grams, position)
@@ -133,11 +137,7 @@ class ProductRepository {
 			.param("position", position)
 			.query(Long.class)
 			.single();
-		int stock = (variant.getInitialStock() != null) ? variant.getInitialStock() : 0;
-		this.jdbc.sql("INSERT INTO stock_item (variant_id, on_hand) VALUES (:variant, :stock)")
-			.param("variant", id)
-			.param("stock", stock)
-			.update();
+		return id;
 	}
 
 	/**

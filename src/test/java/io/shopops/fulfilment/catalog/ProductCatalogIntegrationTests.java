@@ -68,6 +68,12 @@ class ProductCatalogIntegrationTests {
 			.param(handle + "-R")
 			.query(Integer.class)
 			.single()).isEqualTo(12);
+		assertThat(this.jdbc
+			.sql("SELECT m.kind || ' ' || m.on_hand_delta FROM stock_movement m "
+					+ "JOIN product_variant v ON v.id = m.variant_id WHERE v.sku = ?")
+			.param(handle + "-R")
+			.query(String.class)
+			.list()).containsExactly("INITIAL 12");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'PRODUCT_CREATED' AND object_id = ?")
 			.param(handle)
 			.query(Long.class)

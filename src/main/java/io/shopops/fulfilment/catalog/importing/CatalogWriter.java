@@ -194,6 +194,12 @@ class CatalogWriter {
 				  SELECT up.id, coalesce(t.initial_stock, 0) FROM up JOIN import_variant t ON t.sku = up.sku
 				  WHERE up.inserted
 				  ON CONFLICT (variant_id, warehouse) DO NOTHING
+				  RETURNING variant_id, warehouse, on_hand
+				), ledger AS (
+				  -- the movement ledger is the record of truth for stock (see Inventory): a
+				  -- new SKU's opening balance is its INITIAL movement, written with the row
+				  INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta, actor)
+				  SELECT variant_id, warehouse, 'INITIAL', on_hand, 0, 'import' FROM stock
 				)
 				SELECT sku, product_id, inserted, old_product_id FROM up""")) {
 			while (rs.next()) {

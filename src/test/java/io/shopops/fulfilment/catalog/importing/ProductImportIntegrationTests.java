@@ -93,6 +93,7 @@ class ProductImportIntegrationTests {
 		assertThat(job).containsEntry("created", 0).containsEntry("failed", 0);
 		assertThat(((Number) job.get("updated")).intValue()).isPositive();
 		assertThat(((Number) job.get("unchanged")).intValue() + ((Number) job.get("updated")).intValue()).isEqualTo(30);
+		assertThat(openedStock(prefix)).hasSize(30).allMatch((row) -> row.equals("INITIAL=stock"));
 	}
 
 	@Test
@@ -262,6 +263,18 @@ class ProductImportIntegrationTests {
 			.param(prefix + "%")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Per SKU of the prefix: its one opening movement, {@code INITIAL=stock} when it
+	 * equals the stock row (a reimport must not add a second one).
+	 */
+	private List<String> openedStock(String prefix) {
+		return this.jdbc.sql("""
+				SELECT string_agg(m.kind, ',') || CASE WHEN sum(m.on_hand_delta) = s.on_hand THEN '=stock' ELSE '' END
+				FROM stock_item s JOIN product_variant v ON v.id = s.variant_id
+				LEFT JOIN stock_movement m ON m.variant_id = s.variant_id AND m.warehouse = s.warehouse
+				WHERE v.sku LIKE ? GROUP BY s.id, s.on_hand""").param(prefix + "%").query(String.class).list();
 	}
 
 	private long skus(String prefix) {

@@ -1,0 +1,337 @@
+package io.shopops.fulfilment.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.shopops.platform.AuditLog;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.Assert;
+
+/**
+ * The one writer of stock. Each operation changes one {@code stock_item} row and appends
+ * one row to the movement ledger in the same transaction, so that stock always equals the
+ * ledger's sums. Each change is a single conditional update: stock never goes negative
+ * and reserved never exceeds on hand, however many callers race for the same SKU.
+ * <p>
+ * Operations on several rows ({@link #reserve(List, StockReference)}) lock them in
+ * {@code (variant_id, warehouse)} order, so that concurrent callers cannot deadlock.
+ */
+@Service
+public class Inventory {
+
+	/** The warehouse every new SKU starts in. */
+	public static final String DEFAULT_WAREHOUSE = "MAIN";
+
+	static final int MAX_REASON = 300;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog auditLog;
+
+	Inventory(JdbcClient jdbc, AuditLog auditLog) {
+		this.jdbc = jdbc;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * Opens the stock row of a new SKU in {@link #DEFAULT_WAREHOUSE} with its initial
+	 * quantity, recorded as an {@link MovementKind#INITIAL} movement.
+	 * @param variantId the new SKU's variant id
+	 * @param quantity the initial units on hand, zero or more
+	 */
+	@Transactional
+	public void openStock(long variantId, int quantity) {
+		Assert.isTrue(quantity >= 0, "quantity must not be negative");
+		this.jdbc.sql("""
+				WITH s AS (
+				  INSERT INTO stock_item (variant_id, warehouse, on_hand) VALUES (:variant, :warehouse, :quantity)
+				  ON CONFLICT (variant_id, warehouse) DO NOTHING
+				  RETURNING variant_id, warehouse, on_hand
+				)
+				INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta, actor)
+				SELECT variant_id, warehouse, 'INITIAL', on_hand, 0, :actor FROM s""")
+			.param("variant", variantId)
+			.param("warehouse", DEFAULT_WAREHOUSE)
+			.param("quantity", quantity)
+			.param("actor", currentActor())
+			.update();
+	}
+
+	/**
+	 * Corrects the units on hand by a signed amount, audited. A reduction may not take on
+	 * hand below what is reserved.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param delta the change, not zero
+	 * @param reason why, required
+	 * @return the stock after the change
+	 * @throws InsufficientStockException if the reduction exceeds the available units
+	 * @throws StockItemNotFoundException if the SKU has no stock in the warehouse
+	 */
+	@Transactional
+	public StockLevel adjust(String sku, String warehouse, int delta, String reason) {
+		Assert.isTrue(delta != 0, "delta must not be zero");
+		Assert.hasText(reason, "an adjustment needs a reason");
+		Assert.isTrue(reason.strip().length() <= MAX_REASON, "reason too long");
+		StockLevel after = move(sku, warehouse, MovementKind.ADJUSTMENT, delta, 0, null, reason.strip());
+		this.auditLog.record("STOCK_ADJUSTED", "stock_item", sku + "@" + warehouse, "on hand "
+				+ (after.onHand() - delta) + " → " + after.onHand() + " (" + signed(delta) + "): " + reason.strip());
+		return after;
+	}
+
+	/**
+	 * Adds received units, e.g. from a purchase order, opening the SKU's stock row in the
+	 * warehouse if it has none yet.
+	 * @param sku the SKU
+	 * @param warehouse an existing warehouse's code
+	 * @param quantity the units received, at least 1
+	 * @param reference what was received against, may be {@code null}
+	 * @return the stock after the receipt
+	 */
+	@Transactional
+	public StockLevel receive(String sku, String warehouse, int quantity, StockReference reference) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		long variant = variantId(sku).orElseThrow(() -> new StockItemNotFoundException(sku, warehouse));
+		try {
+			this.jdbc.sql("""
+					INSERT INTO stock_item (variant_id, warehouse) VALUES (:variant, :warehouse)
+					ON CONFLICT (variant_id, warehouse) DO NOTHING""")
+				.param("variant", variant)
+				.param("warehouse", warehouse)
+				.update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new StockItemNotFoundException(sku, warehouse);
+		}
+		return move(variant, sku, warehouse, MovementKind.RECEIPT, quantity, 0, reference, null);
+	}
+
+	/**
+	 * Claims available units for an order.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the order, required
+	 * @return the stock after the reservation
+	 * @throws InsufficientStockException if fewer units are available
+	 */
+	@Transactional
+	public StockLevel reserve(String sku, String warehouse, int quantity, StockReference reference) {
+		return reserve(List.of(new StockRequest(sku, warehouse, quantity)), reference).get(0);
+	}
+
+	/**
+	 * Claims the units of several lines, all or none. Lines of the same SKU and warehouse
+	 * are added up; rows are locked in {@code (variant_id, warehouse)} order.
+	 * @param requests the lines, not empty
+	 * @param reference the order, required
+	 * @return the stock after the reservation, one per distinct SKU and warehouse, in
+	 * locking order
+	 * @throws InsufficientStockException if any line cannot be reserved in full; nothing
+	 * is reserved then
+	 */
+	@Transactional
+	public List<StockLevel> reserve(List<StockRequest> requests, StockReference reference) {
+		Assert.notEmpty(requests, "nothing to reserve");
+		Assert.notNull(reference, "a reservation needs a reference");
+		List<Claim> claims = claims(requests);
+		List<StockLevel> levels = new ArrayList<>(claims.size());
+		for (Claim claim : claims) {
+			levels.add(move(claim.variantId(), claim.sku(), claim.warehouse(), MovementKind.RESERVATION, 0,
+					claim.quantity(), reference, null));
+		}
+		return levels;
+	}
+
+	/**
+	 * Gives reserved units back, e.g. for a cancelled order.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the order, required
+	 * @return the stock after the release
+	 * @throws InsufficientStockException if fewer units are reserved
+	 */
+	@Transactional
+	public StockLevel release(String sku, String warehouse, int quantity, StockReference reference) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		Assert.notNull(reference, "a release needs a reference");
+		return move(sku, warehouse, MovementKind.RELEASE, 0, -quantity, reference, null);
+	}
+
+	/**
+	 * Turns reserved units into a shipment: they leave on hand and reserved together.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the order, required
+	 * @return the stock after the shipment
+	 * @throws InsufficientStockException if fewer units are reserved
+	 */
+	@Transactional
+	public StockLevel ship(String sku, String warehouse, int quantity, StockReference reference) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		Assert.notNull(reference, "a shipment needs a reference");
+		return move(sku, warehouse, MovementKind.SHIPMENT, -quantity, -quantity, reference, null);
+	}
+
+	/**
+	 * Puts returned units back on hand, e.g. from an accepted return.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the return, required
+	 * @return the stock after the return
+	 */
+	@Transactional
+	public StockLevel restock(String sku, String warehouse, int quantity, StockReference reference) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		Assert.notNull(reference, "a return needs a reference");
+		return move(sku, warehouse, MovementKind.RETURN, quantity, 0, reference, null);
+	}
+
+	/**
+	 * The current stock of a SKU in a warehouse.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @return the stock, or empty if the SKU has no row there
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StockLevel> find(String sku, String warehouse) {
+		return this.jdbc.sql("""
+				SELECT v.sku, s.warehouse, s.on_hand, s.reserved FROM stock_item s
+				JOIN product_variant v ON v.id = s.variant_id WHERE v.sku = :sku AND s.warehouse = :warehouse""")
+			.param("sku", sku)
+			.param("warehouse", warehouse)
+			.query((rs, n) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+			.optional();
+	}
+
+	/**
+	 * Compares every stock row with the sums of its movements.
+	 * @return the number of stock rows and the rows (at most 500) that differ
+	 */
+	@Transactional(readOnly = true)
+	public LedgerCheck checkLedger() {
+		long rows = this.jdbc.sql("SELECT count(*) FROM stock_item").query(Long.class).single();
+		List<LedgerCheck.Mismatch> mismatches = this.jdbc.sql("""
+				SELECT coalesce(v.sku, '#' || coalesce(s.variant_id, m.variant_id)) AS sku,
+				  coalesce(s.warehouse, m.warehouse) AS warehouse, s.on_hand, s.reserved,
+				  coalesce(m.on_hand, 0) AS ledger_on_hand, coalesce(m.reserved, 0) AS ledger_reserved
+				FROM stock_item s
+				FULL JOIN (SELECT variant_id, warehouse, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
+				           FROM stock_movement GROUP BY variant_id, warehouse) m
+				  ON m.variant_id = s.variant_id AND m.warehouse = s.warehouse
+				LEFT JOIN product_variant v ON v.id = coalesce(s.variant_id, m.variant_id)
+				WHERE (s.on_hand, s.reserved) IS DISTINCT FROM (m.on_hand, m.reserved)
+				ORDER BY 1, 2
+				LIMIT 500""")
+			.query((rs, n) -> new LedgerCheck.Mismatch(rs.getString("sku"), rs.getString("warehouse"),
+					(Integer) rs.getObject("on_hand"), (Integer) rs.getObject("reserved"), rs.getLong("ledger_on_hand"),
+					rs.getLong("ledger_reserved")))
+			.list();
+		return new LedgerCheck(rows, mismatches);
+	}
+
+	private List<Claim> claims(List<StockRequest> requests) {
+		Map<String, Long> ids = new HashMap<>();
+		Map<String, Claim> claims = new LinkedHashMap<>();
+		for (StockRequest request : requests) {
+			long variant = ids.computeIfAbsent(request.sku(), (sku) -> variantId(sku)
+				.orElseThrow(() -> new StockItemNotFoundException(sku, request.warehouse())));
+			claims.merge(variant + "\u0000" + request.warehouse(),
+					new Claim(variant, request.sku(), request.warehouse(), request.quantity()),
+					(a, b) -> new Claim(a.variantId(), a.sku(), a.warehouse(), a.quantity() + b.quantity()));
+		}
+		return claims.values()
+			.stream()
+			.sorted(Comparator.comparingLong(Claim::variantId).thenComparing(Claim::warehouse))
+			.toList();
+	}
+
+	private StockLevel move(String sku, String warehouse, MovementKind kind, int onHandDelta, int reservedDelta,
+			StockReference reference, String reason) {
+		long variant = variantId(sku).orElseThrow(() -> new StockItemNotFoundException(sku, warehouse));
+		return move(variant, sku, warehouse, kind, onHandDelta, reservedDelta, reference, reason);
+	}
+
+	/**
+	 * The one statement every movement goes through: a conditional update of the stock
+	 * row (it only matches when the result keeps 0 ≤ reserved ≤ on hand) and the ledger
+	 * row, together.
+	 */
+	private StockLevel move(long variant, String sku, String warehouse, MovementKind kind, int onHandDelta,
+			int reservedDelta, StockReference reference, String reason) {
+		Optional<StockLevel> level = this.jdbc.sql("""
+				WITH s AS (
+				  UPDATE stock_item SET on_hand = on_hand + :onHand, reserved = reserved + :reserved,
+				    updated_at = now(), version = version + 1
+				  WHERE variant_id = :variant AND warehouse = :warehouse
+				    AND reserved + :reserved >= 0 AND on_hand + :onHand >= reserved + :reserved
+				  RETURNING variant_id, warehouse, on_hand, reserved
+				), m AS (
+				  INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta,
+				    reference_type, reference_id, reason, actor)
+				  SELECT variant_id, warehouse, :kind, :onHand, :reserved, :referenceType, :referenceId, :reason, :actor
+				  FROM s
+				)
+				SELECT warehouse, on_hand, reserved FROM s""")
+			.param("variant", variant)
+			.param("warehouse", warehouse)
+			.param("onHand", onHandDelta)
+			.param("reserved", reservedDelta)
+			.param("kind", kind.name())
+			.param("referenceType", (reference != null) ? reference.type() : null)
+			.param("referenceId", (reference != null) ? reference.id() : null)
+			.param("reason", reason)
+			.param("actor", currentActor())
+			.query((rs, n) -> new StockLevel(sku, rs.getString(1), rs.getInt(2), rs.getInt(3)))
+			.optional();
+		if (level.isPresent()) {
+			return level.get();
+		}
+		boolean exists = this.jdbc
+			.sql("SELECT count(*) FROM stock_item WHERE variant_id = :variant AND warehouse = :warehouse")
+			.param("variant", variant)
+			.param("warehouse", warehouse)
+			.query(Long.class)
+			.single() > 0;
+		throw exists ? new InsufficientStockException(sku, warehouse) : new StockItemNotFoundException(sku, warehouse);
+	}
+
+	private Optional<Long> variantId(String sku) {
+		return this.jdbc.sql("SELECT id FROM product_variant WHERE sku = :sku")
+			.param("sku", sku)
+			.query(Long.class)
+			.optional();
+	}
+
+	private static String signed(int delta) {
+		return (delta > 0) ? "+" + delta : String.valueOf(delta);
+	}
+
+	static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+			return "system";
+		}
+		String name = authentication.getName();
+		return (name.length() > 64) ? name.substring(0, 64) : name;
+	}
+
+	private record Claim(long variantId, String sku, String warehouse, int quantity) {
+	}
+
+}

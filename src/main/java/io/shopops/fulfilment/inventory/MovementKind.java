@@ -1,0 +1,32 @@
+package io.shopops.fulfilment.inventory;
+
+/**
+ * Why stock moved: the kinds of rows in the movement ledger.
+ */
+public enum MovementKind {
+
+	/** Goods arrived, e.g. from a purchase order: on hand goes up. */
+	RECEIPT,
+
+	/** An order claimed stock: reserved goes up, available down. */
+	RESERVATION,
+
+	/** A claim was given back, e.g. a cancelled order: reserved goes down. */
+	RELEASE,
+
+	/** Reserved goods left the warehouse: on hand and reserved both go down. */
+	SHIPMENT,
+
+	/** Returned goods came back into stock: on hand goes up. */
+	RETURN,
+
+	/** A manual correction with a reason. */
+	ADJUSTMENT,
+
+	/** A correction to a counted quantity. */
+	STOCK_TAKE,
+
+	/** The opening balance of a new stock row. */
+	INITIAL
+
+}
