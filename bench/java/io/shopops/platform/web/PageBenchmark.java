@@ -61,19 +61,23 @@ import org.junit.jupiter.api.Test;
  */
 class PageBenchmark {
 
-	private static final int SAMPLES = Integer.getInteger("bench.pages.samples", 40);
+	private static final Settings CURRENT = new Settings(Integer.getInteger("bench.pages.samples", 40),
+			Integer.getInteger("bench.pages.warm-up", 15), Integer.getInteger("bench.pages.profiled", 200),
+			List.of("en", "zh-CN"));
 
-	private static final int WARM_UP = Integer.getInteger("bench.pages.warm-up", 15);
+	/**
+	 * The baseline is measured more briefly: slow pages on a shared machine would
+	 * otherwise take most of the ten minutes.
+	 */
+	private static final Settings BASELINE = new Settings(Integer.getInteger("bench.baseline.samples", 15),
+			Integer.getInteger("bench.baseline.warm-up", 5), Integer.getInteger("bench.baseline.profiled", 60),
+			List.of(System.getProperty("bench.baseline.languages", "en").split(",")));
 
 	private static final int PRODUCTS = Integer.getInteger("bench.pages.products", 250_000);
 
 	private static final int SKUS_PER_PRODUCT = 4;
 
-	private static final int PROFILED_REQUESTS = Integer.getInteger("bench.pages.profiled", 200);
-
 	private static final String TARGET = "p95 ≤ 25 ms";
-
-	private static final List<String> LANGUAGES = List.of("en", "zh-CN");
 
 	private static final List<String> FRAMES_OF_INTEREST = List.of(
 			"org.thymeleaf.web.servlet.JakartaServletWebExchange.transformURL",
@@ -96,9 +100,9 @@ class PageBenchmark {
 		Instant started = Instant.now();
 		List<Run> runs = new ArrayList<>();
 		if (baseline != null && !baseline.isBlank()) {
-			runs.add(measure("baseline", Path.of(baseline), database, work));
+			runs.add(measure("baseline", Path.of(baseline), BASELINE, database, work));
 		}
-		runs.add(measure("current", jar, database, work));
+		runs.add(measure("current", jar, CURRENT, database, work));
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
 		line("# Page speed benchmark");
@@ -111,14 +115,16 @@ class PageBenchmark {
 				+ " at the end: other processes share the CPU, so the maxima and part of the p95 are theirs.");
 		line("");
 		line("Each jar runs as `java -Xmx1g -jar …` with the `demo` profile on its own fresh database. Pages are "
-				+ "requested one at a time by one signed-in admin (`demoadmin`), " + WARM_UP + " warm-up requests and "
-				+ SAMPLES + " measured ones per page and language (`Accept-Language: en` or `zh-CN`). **Server time** "
+				+ "requested one at a time by one signed-in admin (`demoadmin`) with `Accept-Language: en` or `zh-CN`. "
+				+ "**Server time** "
 				+ "is Tomcat's access log (`%{us}T`: from reading the request to the end of the response); "
 				+ "**client** is the loopback round trip seen by the benchmark's HTTP client.");
 		for (Run run : runs) {
 			line("");
 			line("- **" + run.label() + "**: `" + run.jar().getFileName() + "`, " + run.jar().toFile().length() / 1024
-					+ " KB, modified " + Files.getLastModifiedTime(run.jar()));
+					+ " KB, modified " + Files.getLastModifiedTime(run.jar()) + "; " + run.settings().warmUp()
+					+ " warm-up and " + run.settings().samples() + " measured requests per page and language ("
+					+ String.join(", ", run.settings().languages()) + ")");
 		}
 		for (String phase : List.of(Phase.DEMO, Phase.LARGE)) {
 			line("");
@@ -158,7 +164,8 @@ class PageBenchmark {
 		write();
 	}
 
-	private Run measure(String label, Path jar, TestDatabase database, Path work) throws Exception {
+	private Run measure(String label, Path jar, Settings settings, TestDatabase database, Path work)
+			throws Exception {
 		String name = "pages_" + label + "_" + UUID.randomUUID().toString().substring(0, 8);
 		try (Connection connection = connect(database, database.url())) {
 			connection.createStatement().execute("CREATE DATABASE " + name);
@@ -185,8 +192,10 @@ class PageBenchmark {
 		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("app.log").toFile())
 			.start();
+		Thread stop = new Thread(app::destroy);
+		Runtime.getRuntime().addShutdownHook(stop);
 		try {
-			Client client = new Client(port, logs.resolve("access.log"));
+			Client client = new Client(port, logs.resolve("access.log"), settings);
 			client.awaitStartup(app, dir.resolve("app.log"));
 			client.login("demoadmin", "demoadmin-demo");
 			Map<String, Timing> results = new LinkedHashMap<>();
@@ -199,9 +208,10 @@ class PageBenchmark {
 				pages(client, Phase.LARGE, job, productCursor, inventoryCursor).forEach(results::put);
 			}
 			List<String> profile = client.profile(app.pid(), dir.resolve("products.jfr"));
-			return new Run(label, jar, results, profile);
+			return new Run(label, jar, settings, results, profile);
 		}
 		finally {
+			Runtime.getRuntime().removeShutdownHook(stop);
 			app.destroy();
 			if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
 				app.destroyForcibly();
@@ -227,7 +237,7 @@ class PageBenchmark {
 		pages.put("`/imports/{id}` progress fragment (htmx poll)", "!/imports/" + job);
 		Map<String, Timing> results = new LinkedHashMap<>();
 		for (Map.Entry<String, String> page : pages.entrySet()) {
-			for (String language : LANGUAGES) {
+			for (String language : client.settings.languages()) {
 				boolean fragment = page.getValue().startsWith("!");
 				String path = fragment ? page.getValue().substring(1) : page.getValue();
 				results.put(phase + "|" + page.getKey() + "|" + language, client.time(path, language, fragment));
@@ -357,7 +367,10 @@ class PageBenchmark {
 
 	}
 
-	record Run(String label, Path jar, Map<String, Timing> results, List<String> profile) {
+	record Run(String label, Path jar, Settings settings, Map<String, Timing> results, List<String> profile) {
+	}
+
+	record Settings(int samples, int warmUp, int profiled, List<String> languages) {
 	}
 
 	record Timing(long serverP50, long serverP95, long clientP95) {
@@ -375,14 +388,17 @@ class PageBenchmark {
 
 		private final Path accessLog;
 
+		private final Settings settings;
+
 		private final HttpClient http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 
-		Client(int port, Path accessLog) {
+		Client(int port, Path accessLog, Settings settings) {
 			this.port = port;
 			this.accessLog = accessLog;
+			this.settings = settings;
 		}
 
 		void awaitStartup(Process app, Path appLog) throws Exception {
@@ -485,19 +501,19 @@ class PageBenchmark {
 		}
 
 		Timing time(String path, String language, boolean fragment) throws Exception {
-			for (int i = 0; i < WARM_UP; i++) {
+			for (int i = 0; i < this.settings.warmUp(); i++) {
 				send(path, language, fragment);
 			}
 			int before = settledLineCount();
 			List<Long> client = new ArrayList<>();
-			for (int i = 0; i < SAMPLES; i++) {
+			for (int i = 0; i < this.settings.samples(); i++) {
 				long start = System.nanoTime();
 				send(path, language, fragment);
 				client.add((System.nanoTime() - start) / 1000);
 			}
 			List<Long> server = new ArrayList<>();
-			List<String> lines = readLines(before + SAMPLES);
-			for (String line : lines.subList(before, before + SAMPLES)) {
+			List<String> lines = readLines(before + this.settings.samples());
+			for (String line : lines.subList(before, before + this.settings.samples())) {
 				Matcher matcher = ACCESS_LINE.matcher(line);
 				if (!matcher.matches() || !matcher.group(2).equals(path)) {
 					throw new IllegalStateException("Unexpected access log line for " + path + ": " + line);
@@ -527,11 +543,11 @@ class PageBenchmark {
 		 * the share under selected frames and the hottest frames of their own.
 		 */
 		List<String> profile(long pid, Path recording) throws Exception {
-			for (int i = 0; i < WARM_UP; i++) {
+			for (int i = 0; i < this.settings.warmUp(); i++) {
 				send("/products", "en", false);
 			}
 			jcmd(pid, "JFR.start", "name=pages", "settings=profile");
-			for (int i = 0; i < PROFILED_REQUESTS; i++) {
+			for (int i = 0; i < this.settings.profiled(); i++) {
 				send("/products", "en", false);
 			}
 			jcmd(pid, "JFR.dump", "name=pages", "filename=" + recording.toAbsolutePath());
@@ -561,7 +577,7 @@ class PageBenchmark {
 				}
 			}
 			List<String> lines = new ArrayList<>();
-			lines.add(PROFILED_REQUESTS + " requests, " + samples + " execution samples of the request threads "
+			lines.add(this.settings.profiled() + " requests, " + samples + " execution samples of the request threads "
 					+ "(`http-nio-*`), JFR `profile` settings (sampling every 10 ms; stack depth 512).");
 			lines.add("");
 			lines.add("| samples under | share | frame |");
