@@ -259,8 +259,8 @@ class PageBenchmark {
 					INSERT INTO product (handle, title, status, category_id, brand_id, tags, option1_name,
 					                     min_price, max_price, variant_count, created_at, updated_at)
 					SELECT 'bench-' || i, '基准商品 ' || i || ' 纯棉短袖T恤', 'ACTIVE',
-					       c.ids[1 + i % greatest(cardinality(c.ids), 1)], b.ids[1 + i % greatest(cardinality(b.ids), 1)],
-					       ARRAY['bench', '夏季'], '尺码', 10 + i % 90, 13 + i % 90, %d,
+					       c.ids[1 + i %% greatest(cardinality(c.ids), 1)], b.ids[1 + i %% greatest(cardinality(b.ids), 1)],
+					       ARRAY['bench', '夏季'], '尺码', 10 + i %% 90, 13 + i %% 90, %d,
 					       timestamptz '2025-01-01' + i * interval '1 second',
 					       timestamptz '2025-01-01' + i * interval '1 second'
 					FROM generate_series(1, %d) i, c, b""".formatted(SKUS_PER_PRODUCT, PRODUCTS));
@@ -272,7 +272,7 @@ class PageBenchmark {
 					WHERE p.handle LIKE 'bench-%%'""".formatted(SKUS_PER_PRODUCT));
 			sql.execute("""
 					INSERT INTO stock_item (variant_id, warehouse, on_hand)
-					SELECT v.id, 'MAIN', (v.id %% 200)::int FROM product_variant v WHERE v.sku LIKE 'BENCH-%%'""");
+					SELECT v.id, 'MAIN', (v.id % 200)::int FROM product_variant v WHERE v.sku LIKE 'BENCH-%'""");
 			sql.execute("ANALYZE product");
 			sql.execute("ANALYZE product_variant");
 			sql.execute("ANALYZE stock_item");
