@@ -118,7 +118,9 @@ class PageBenchmark {
 				+ "requested one at a time by one signed-in admin (`demoadmin`) with `Accept-Language: en` or `zh-CN`. "
 				+ "**Server time** "
 				+ "is Tomcat's access log (`%{us}T`: from reading the request to the end of the response); "
-				+ "**client** is the loopback round trip seen by the benchmark's HTTP client.");
+				+ "**client** is the loopback round trip seen by the benchmark's HTTP client; **CPU/request** is the CPU time "
+				+ "the application's process (all its threads, JIT and GC included) used during the measured requests, "
+				+ "divided by their number — the figure that the other processes on the machine change least.");
 		for (Run run : runs) {
 			line("");
 			line("- **" + run.label() + "**: `" + run.jar().getFileName() + "`, " + run.jar().toFile().length() / 1024
@@ -135,8 +137,8 @@ class PageBenchmark {
 			StringBuilder header = new StringBuilder("| page | language |");
 			StringBuilder rule = new StringBuilder("|---|---|");
 			for (Run run : runs) {
-				header.append(" ").append(run.label()).append(" server p50 | p95 | client p95 |");
-				rule.append("---:|---:|---:|");
+				header.append(" ").append(run.label()).append(" server p50 | p95 | client p95 | CPU/request |");
+				rule.append("---:|---:|---:|---:|");
 			}
 			line(header.append(" target |").toString());
 			line(rule.append("---|").toString());
@@ -148,9 +150,9 @@ class PageBenchmark {
 				StringBuilder row = new StringBuilder("| " + parts[1] + " | " + parts[2] + " |");
 				for (Run run : runs) {
 					Timing timing = run.results().get(key);
-					row.append(timing == null ? " – | – | – |"
+					row.append(timing == null ? " – | – | – | – |"
 							: " " + ms(timing.serverP50()) + " | " + ms(timing.serverP95()) + " | "
-									+ ms(timing.clientP95()) + " |");
+									+ ms(timing.clientP95()) + " | " + ms(timing.cpuPerRequest()) + " |");
 				}
 				line(row.append(" ").append(TARGET).append(" |").toString());
 			}
@@ -195,7 +197,7 @@ class PageBenchmark {
 		Thread stop = new Thread(app::destroy);
 		Runtime.getRuntime().addShutdownHook(stop);
 		try {
-			Client client = new Client(port, logs.resolve("access.log"), settings);
+			Client client = new Client(port, app.pid(), logs.resolve("access.log"), settings);
 			client.awaitStartup(app, dir.resolve("app.log"));
 			client.login("demoadmin", "demoadmin-demo");
 			Map<String, Timing> results = new LinkedHashMap<>();
@@ -373,7 +375,7 @@ class PageBenchmark {
 	record Settings(int samples, int warmUp, int profiled, List<String> languages) {
 	}
 
-	record Timing(long serverP50, long serverP95, long clientP95) {
+	record Timing(long serverP50, long serverP95, long clientP95, long cpuPerRequest) {
 	}
 
 	/**
@@ -386,6 +388,8 @@ class PageBenchmark {
 
 		private final int port;
 
+		private final long pid;
+
 		private final Path accessLog;
 
 		private final Settings settings;
@@ -395,8 +399,9 @@ class PageBenchmark {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 
-		Client(int port, Path accessLog, Settings settings) {
+		Client(int port, long pid, Path accessLog, Settings settings) {
 			this.port = port;
+			this.pid = pid;
 			this.accessLog = accessLog;
 			this.settings = settings;
 		}
@@ -505,12 +510,14 @@ class PageBenchmark {
 				send(path, language, fragment);
 			}
 			int before = settledLineCount();
+			long cpuBefore = cpuMicros();
 			List<Long> client = new ArrayList<>();
 			for (int i = 0; i < this.settings.samples(); i++) {
 				long start = System.nanoTime();
 				send(path, language, fragment);
 				client.add((System.nanoTime() - start) / 1000);
 			}
+			long cpu = (cpuMicros() - cpuBefore) / this.settings.samples();
 			List<Long> server = new ArrayList<>();
 			List<String> lines = readLines(before + this.settings.samples());
 			for (String line : lines.subList(before, before + this.settings.samples())) {
@@ -522,7 +529,18 @@ class PageBenchmark {
 			}
 			Collections.sort(client);
 			Collections.sort(server);
-			return new Timing(percentile(server, 50), percentile(server, 95), percentile(client, 95));
+			return new Timing(percentile(server, 50), percentile(server, 95), percentile(client, 95), cpu);
+		}
+
+		/**
+		 * The CPU time the application's process has used, all threads: per request, a
+		 * measure that other processes on the machine hardly change.
+		 */
+		private long cpuMicros() {
+			return ProcessHandle.of(this.pid)
+				.flatMap((process) -> process.info().totalCpuDuration())
+				.map((duration) -> duration.toNanos() / 1000)
+				.orElse(0L);
 		}
 
 		private void send(String path, String language, boolean fragment) throws Exception {
