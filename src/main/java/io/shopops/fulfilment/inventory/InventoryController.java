@@ -30,13 +30,17 @@ class InventoryController {
 	String index(@RequestParam(required = false) String q, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String afterWarehouse, Model model) {
 		String prefix = StringUtils.hasText(q) ? q.strip() : "";
+		// ~>=~ and ~<~ compare byte by byte, as the SKU index (text_pattern_ops) is sorted,
+		// so the page is read from the index in order instead of sorting every stock row;
+		// the cursor is (SKU, warehouse), unique with several warehouses per SKU
 		List<StockRow> rows = this.jdbc.sql("""
 				SELECT v.sku, p.id AS product_id, p.title, s.warehouse, s.on_hand, s.reserved
-				FROM stock_item s
-				JOIN product_variant v ON v.id = s.variant_id
+				FROM product_variant v
+				JOIN stock_item s ON s.variant_id = v.id
 				JOIN product p ON p.id = v.product_id
-				WHERE v.sku LIKE :prefix AND (v.sku, s.warehouse) > (:after, :afterWarehouse)
-				ORDER BY v.sku, s.warehouse
+				WHERE v.sku LIKE :prefix AND v.sku ~>=~ :after
+				  AND (v.sku <> :after OR s.warehouse > :afterWarehouse)
+				ORDER BY v.sku USING ~<~, s.warehouse
 				LIMIT :limit""")
 			.param("prefix", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.param("after", (after != null) ? after : "")

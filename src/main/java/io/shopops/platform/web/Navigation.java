@@ -5,18 +5,29 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
 import io.shopops.platform.NavigationItem;
 import io.shopops.platform.NavigationItem.Section;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the navigation a user sees: every module's entries the user's role may open,
  * grouped by section.
+ * <p>
+ * Whether a signed-in user may open a path is asked of the security rules once per set of
+ * authorities and path, then remembered: every rule decides by role (or by being signed
+ * in), so the answer cannot change for the same authorities. The paths asked about are
+ * the navigation's and the work queues', so the memory stays small.
  */
 @Component
 class Navigation {
@@ -24,6 +35,8 @@ class Navigation {
 	private final List<NavigationItem> items;
 
 	private final ObjectProvider<WebInvocationPrivilegeEvaluator> privileges;
+
+	private final ConcurrentMap<Decision, Boolean> decisions = new ConcurrentHashMap<>();
 
 	Navigation(List<NavigationItem> items, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
 		this.items = items.stream()
@@ -53,8 +66,20 @@ class Navigation {
 
 	boolean canOpen(Authentication user, String path) {
 		WebInvocationPrivilegeEvaluator evaluator = this.privileges.getIfAvailable();
+		if (evaluator == null) {
+			return true;
+		}
 		int query = path.indexOf('?');
-		return evaluator == null || evaluator.isAllowed((query >= 0) ? path.substring(0, query) : path, user);
+		String uri = (query >= 0) ? path.substring(0, query) : path;
+		if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+			return evaluator.isAllowed(uri, user);
+		}
+		Set<String> authorities = user.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toUnmodifiableSet());
+		return this.decisions.computeIfAbsent(new Decision(authorities, uri),
+				(decision) -> evaluator.isAllowed(uri, user));
 	}
 
 	/**
@@ -70,6 +95,9 @@ class Navigation {
 			}
 		}
 		return best;
+	}
+
+	private record Decision(Set<String> authorities, String uri) {
 	}
 
 	record NavSection(Section section, String labelKey, List<NavLink> links) {
