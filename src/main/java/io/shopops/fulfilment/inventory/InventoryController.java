@@ -30,7 +30,8 @@ class InventoryController {
 	String index(@RequestParam(required = false) String q, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String afterWarehouse, Model model) {
 		String prefix = StringUtils.hasText(q) ? q.strip() : "";
-		// ~>=~ and ~<~ compare byte by byte, as the SKU index (text_pattern_ops) is sorted,
+		// ~>=~ and ~<~ compare byte by byte, as the SKU index (text_pattern_ops) is
+		// sorted,
 		// so the page is read from the index in order instead of sorting every stock row;
 		// the cursor is (SKU, warehouse), unique with several warehouses per SKU
 		List<StockRow> rows = this.jdbc.sql("""

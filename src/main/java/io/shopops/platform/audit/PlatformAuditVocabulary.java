@@ -16,8 +16,10 @@ class PlatformAuditVocabulary {
 
 	@Bean
 	AuditVocabulary userAuditVocabulary() {
-		return new AuditVocabulary("user", List.of("LOGIN_SUCCEEDED", "LOGIN_FAILED", "LOGIN_REFUSED", "USER_CREATED",
-				"USER_ROLE_CHANGED", "USER_DISABLED", "USER_ENABLED", "USER_PASSWORD_RESET", "USER_PASSWORD_CHANGED", "SESSION_ENDED"));
+		return new AuditVocabulary("user",
+				List.of("LOGIN_SUCCEEDED", "LOGIN_FAILED", "LOGIN_REFUSED", "USER_CREATED", "USER_ROLE_CHANGED",
+						"USER_DISABLED", "USER_ENABLED", "USER_PASSWORD_RESET", "USER_PASSWORD_CHANGED",
+						"SESSION_ENDED"));
 	}
 
 	@Bean
