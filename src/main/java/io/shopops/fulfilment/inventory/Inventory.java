@@ -86,8 +86,9 @@ public class Inventory {
 		Assert.hasText(reason, "an adjustment needs a reason");
 		Assert.isTrue(reason.strip().length() <= MAX_REASON, "reason too long");
 		StockLevel after = move(sku, warehouse, MovementKind.ADJUSTMENT, delta, 0, null, reason.strip());
-		this.auditLog.record("STOCK_ADJUSTED", "stock_item", sku + "@" + warehouse, "on hand "
-				+ (after.onHand() - delta) + " → " + after.onHand() + " (" + signed(delta) + "): " + reason.strip());
+		String detail = "on hand " + (after.onHand() - delta) + " → " + after.onHand() + " (" + signed(delta) + "): "
+				+ reason.strip();
+		this.auditLog.record("STOCK_ADJUSTED", "stock", sku + "@" + warehouse, detail);
 		return after;
 	}
 
