@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.shopops.TestUsers;
+import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.platform.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +41,9 @@ class PagesBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Inventory inventory;
 
 	@Test
 	void anOperatorWritesARichDescriptionWithADemoImageAndSeesTheProductListed() {
@@ -132,6 +136,18 @@ class PagesBrowserTests {
 
 	@Test
 	void everyMainPageIsUsableOnAPhone() {
+		// a long title makes the stock table wider than a phone, as real catalogs do
+		String handle = "phone-" + UUID.randomUUID().toString().substring(0, 8);
+		long product = this.jdbc.sql("INSERT INTO product (handle, title) VALUES (?, ?) RETURNING id")
+			.params(handle, "Extra long product title that makes every table wider than a phone screen " + handle)
+			.query(Long.class)
+			.single();
+		long variant = this.jdbc
+			.sql("INSERT INTO product_variant (product_id, sku, price) VALUES (?, ?, 9.90) RETURNING id")
+			.params(product, "0-" + handle)
+			.query(Long.class)
+			.single();
+		this.inventory.openStock(variant, 3);
 		browser.loginAs(this.users.create(Role.ADMIN), TestUsers.PASSWORD);
 		Dimension desktop = browser.driver().manage().window().getSize();
 		try {
