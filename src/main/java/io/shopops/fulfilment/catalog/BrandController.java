@@ -55,26 +55,8 @@ class BrandController {
 		return "redirect:/products/brands";
 	}
 
-	/**
-	 * Makes the change unless there is a problem; a name taken meanwhile (a double
-	 * submit) is the same "already exists" message as one taken before.
-	 */
 	private static String change(String problem, Runnable change, String successKey, RedirectAttributes redirect) {
-		String refusal = problem;
-		if (refusal == null) {
-			try {
-				change.run();
-			}
-			catch (NameTakenException ex) {
-				refusal = "brand.duplicate";
-			}
-		}
-		if (refusal != null) {
-			redirect.addFlashAttribute("error", refusal);
-		}
-		else {
-			redirect.addFlashAttribute("message", successKey);
-		}
+		NameTakenException.flash(problem, change, "brand.duplicate", successKey, redirect);
 		return "redirect:/products/brands";
 	}
 

@@ -72,26 +72,8 @@ class CategoryController {
 		return "redirect:/products/categories";
 	}
 
-	/**
-	 * Makes the change unless there is a problem; a path taken meanwhile (a double
-	 * submit) is the same "already exists" message as one taken before.
-	 */
 	private static String change(String problem, Runnable change, String successKey, RedirectAttributes redirect) {
-		String refusal = problem;
-		if (refusal == null) {
-			try {
-				change.run();
-			}
-			catch (NameTakenException ex) {
-				refusal = "category.duplicate";
-			}
-		}
-		if (refusal != null) {
-			redirect.addFlashAttribute("error", refusal);
-		}
-		else {
-			redirect.addFlashAttribute("message", successKey);
-		}
+		NameTakenException.flash(problem, change, "category.duplicate", successKey, redirect);
 		return "redirect:/products/categories";
 	}
 
