@@ -1,5 +1,6 @@
 package io.shopops.browser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -149,13 +150,19 @@ class PagesBrowserTests {
 			.single();
 		this.inventory.openStock(variant, 3);
 		browser.loginAs(this.users.create(Role.ADMIN), TestUsers.PASSWORD);
+		assertListed("/inventory/movements?sku=0-" + handle, "#movement-table tbody tr");
+		assertListed("/inventory/warehouses", "#warehouse-table tbody tr");
 		Dimension desktop = browser.driver().manage().window().getSize();
 		try {
 			browser.driver().manage().window().setSize(new Dimension(390, 844));
 			browser.waitUntil((driver) -> innerWidth() <= 390);
 			for (String language : List.of("en", "zh-CN")) {
-				for (String page : MAIN_PAGES) {
-					browser.open(page + "?lang=" + language);
+				List<String> pages = new ArrayList<>(MAIN_PAGES);
+				pages
+					.addAll(List.of("/inventory/warehouses", "/inventory/check", "/inventory/movements?sku=0-" + handle,
+							"/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN"));
+				for (String page : pages) {
+					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");
 				}
 			}
