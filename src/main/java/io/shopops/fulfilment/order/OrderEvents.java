@@ -1,0 +1,98 @@
+package io.shopops.fulfilment.order;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The domain events of orders, published through Spring Modulith's event publication
+ * registry in the transaction that made the change: a listener in another module that
+ * fails is retried, none is lost. Each carries the order as it was right after the change
+ * and the time the change happened (the channel's time where it reports one). A history
+ * order (imported already shipped, completed or closed) publishes {@link OrderPlaced} and
+ * then one event per status it reached, with the times it carries.
+ */
+public final class OrderEvents {
+
+	private OrderEvents() {
+	}
+
+	/**
+	 * An order was accepted (in any status).
+	 *
+	 * @param order the order
+	 * @param at when it was placed
+	 */
+	public record OrderPlaced(OrderSnapshot order, Instant at) {
+	}
+
+	/**
+	 * An order was paid and its stock reserved (or, for history, recorded as paid).
+	 *
+	 * @param order the order
+	 * @param at when it was paid
+	 */
+	public record OrderPaid(OrderSnapshot order, Instant at) {
+	}
+
+	/**
+	 * Goods of an order left the warehouse.
+	 *
+	 * @param order the order
+	 * @param at when they were shipped
+	 * @param carrier the carrier, may be {@code null}
+	 * @param trackingNumber the tracking number, may be {@code null}
+	 * @param lines the lines and quantities of this shipment
+	 */
+	public record OrderShipped(OrderSnapshot order, Instant at, String carrier, String trackingNumber,
+			List<ShippedLine> lines) {
+	}
+
+	/**
+	 * Units of one order line in a shipment.
+	 *
+	 * @param lineId the order line's id
+	 * @param sku the SKU
+	 * @param quantity the units shipped
+	 */
+	public record ShippedLine(long lineId, String sku, int quantity) {
+	}
+
+	/**
+	 * An order reached its buyer.
+	 *
+	 * @param order the order
+	 * @param at when it was delivered
+	 */
+	public record OrderDelivered(OrderSnapshot order, Instant at) {
+	}
+
+	/**
+	 * An order was completed: the buyer confirmed or the channel closed the sale.
+	 *
+	 * @param order the order
+	 * @param at when it was completed
+	 */
+	public record OrderCompleted(OrderSnapshot order, Instant at) {
+	}
+
+	/**
+	 * An order was cancelled before it shipped; its reservation was released.
+	 *
+	 * @param order the order
+	 * @param at when it was cancelled
+	 * @param reason why, may be {@code null}
+	 */
+	public record OrderCancelled(OrderSnapshot order, Instant at, String reason) {
+	}
+
+	/**
+	 * An order was closed (e.g. by the marketplace after a refund).
+	 *
+	 * @param order the order
+	 * @param at when it was closed
+	 * @param reason why, may be {@code null}
+	 */
+	public record OrderClosed(OrderSnapshot order, Instant at, String reason) {
+	}
+
+}
