@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shopops.fulfilment.catalog.CatalogSampleFile;
 import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
