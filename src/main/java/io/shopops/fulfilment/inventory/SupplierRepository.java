@@ -27,8 +27,8 @@ class SupplierRepository {
 	 * One page of suppliers after the given (name, id), at most {@code limit}.
 	 */
 	List<Supplier> page(String afterName, long afterId, int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				FROM supplier WHERE (name, id) > (:name, :id) ORDER BY name, id LIMIT :limit""")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM supplier WHERE (name, id) > (:name, :id) ORDER BY name, id LIMIT :limit")
 			.param("name", (afterName != null) ? afterName : "")
 			.param("id", afterId)
 			.param("limit", limit)

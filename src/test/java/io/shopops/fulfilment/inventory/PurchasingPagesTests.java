@@ -67,6 +67,8 @@ class PurchasingPagesTests {
 			.andExpect(content().string(containsString("请输入 0 到 365 之间的整数天数。")))
 			.andExpect(content().string(containsString("请输入有效的邮箱地址。")));
 		assertThat(page(get("/inventory/suppliers/" + id + "/edit"))).contains(name);
+		assertThat(page(get("/inventory/suppliers").param("afterName", name.substring(0, name.length() - 1))))
+			.contains("<td>" + name + "</td>", "id=\"supplier-table\"");
 		this.mvc
 			.perform(operator(post("/inventory/suppliers/" + id)).param("name", name)
 				.param("leadTimeDays", "20")
