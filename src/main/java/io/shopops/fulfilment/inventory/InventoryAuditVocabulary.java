@@ -30,6 +30,12 @@ class InventoryAuditVocabulary {
 	}
 
 	@Bean
+	AuditVocabulary stockTakeAuditVocabulary() {
+		return new AuditVocabulary("stocktake",
+				List.of("STOCK_TAKE_PREVIEWED", "STOCK_TAKE_REFRESHED", "STOCK_TAKE_APPLIED", "STOCK_TAKE_DISCARDED"));
+	}
+
+	@Bean
 	AuditVocabulary purchaseOrderAuditVocabulary() {
 		return new AuditVocabulary("purchaseorder",
 				Arrays.stream(PurchaseOrderAction.values())

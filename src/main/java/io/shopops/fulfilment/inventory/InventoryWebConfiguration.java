@@ -37,6 +37,11 @@ class InventoryWebConfiguration {
 	}
 
 	@Bean
+	NavigationItem stockTakeNavigation() {
+		return new NavigationItem(Section.FULFILMENT, 25, "nav.stockTake", "/inventory/stock-take", "clipboard-check");
+	}
+
+	@Bean
 	WorkQueue lowStockQueue(StockPolicies policies) {
 		return new WorkQueue() {
 
