@@ -20,9 +20,10 @@ class PurchaseOrderException extends RuntimeException {
 	}
 
 	/**
-	 * A transition the status machine does not allow.
+	 * A transition to {@code to} that the status machine does not allow from the order's
+	 * status; the message says which statuses may move there.
 	 */
-	static PurchaseOrderException illegalTransition(PurchaseOrderStatus from, PurchaseOrderStatus to) {
+	static PurchaseOrderException illegalTransition(PurchaseOrderStatus to) {
 		return new PurchaseOrderException("purchaseOrder.transition.illegal." + to.name());
 	}
 

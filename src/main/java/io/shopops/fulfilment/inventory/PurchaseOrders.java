@@ -154,7 +154,7 @@ class PurchaseOrders {
 	void place(long id) {
 		PurchaseOrderStatus status = lock(id);
 		if (!status.canBecome(PurchaseOrderStatus.ORDERED)) {
-			throw PurchaseOrderException.illegalTransition(status, PurchaseOrderStatus.ORDERED);
+			throw PurchaseOrderException.illegalTransition(PurchaseOrderStatus.ORDERED);
 		}
 		long lines = this.jdbc.sql("SELECT count(*) FROM purchase_order_line WHERE purchase_order_id = :id")
 			.param("id", id)
@@ -176,7 +176,7 @@ class PurchaseOrders {
 	void cancel(long id) {
 		PurchaseOrderStatus status = lock(id);
 		if (!status.canBecome(PurchaseOrderStatus.CANCELLED)) {
-			throw PurchaseOrderException.illegalTransition(status, PurchaseOrderStatus.CANCELLED);
+			throw PurchaseOrderException.illegalTransition(PurchaseOrderStatus.CANCELLED);
 		}
 		moveTo(id, PurchaseOrderStatus.CANCELLED);
 		history(id, PurchaseOrderAction.CANCELLED, PurchaseOrderStatus.CANCELLED, "was " + status.name());
@@ -197,7 +197,7 @@ class PurchaseOrders {
 	PurchaseOrderStatus receive(long id, Map<Long, Integer> quantities) {
 		PurchaseOrderStatus status = lock(id);
 		if (!status.isReceivable()) {
-			throw PurchaseOrderException.illegalTransition(status, PurchaseOrderStatus.RECEIVED);
+			throw PurchaseOrderException.illegalTransition(PurchaseOrderStatus.RECEIVED);
 		}
 		PurchaseOrder order = find(id).orElseThrow(() -> new PurchaseOrderNotFoundException(id));
 		List<String> received = new ArrayList<>();
