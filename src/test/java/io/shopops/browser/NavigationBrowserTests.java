@@ -32,8 +32,9 @@ class NavigationBrowserTests {
 	@RegisterExtension
 	static final BrowserSupport browser = new BrowserSupport();
 
-	private static final List<String> OPERATOR_PAGES = List.of("/products", "/inventory", "/orders", "/after-sales",
-			"/traffic", "/content", "/community", "/crm");
+	private static final List<String> OPERATOR_PAGES = List.of("/products", "/inventory", "/inventory/low-stock",
+			"/inventory/reorder", "/inventory/purchase-orders", "/inventory/suppliers", "/inventory/stock-take",
+			"/orders", "/after-sales", "/traffic", "/content", "/community", "/crm");
 
 	private static final List<String> MANAGER_PAGES = List.of("/dashboard");
 
@@ -41,7 +42,10 @@ class NavigationBrowserTests {
 			"/admin/audit");
 
 	private static final Map<String, String> HEADINGS = Map.ofEntries(Map.entry("/products", "Products"),
-			Map.entry("/inventory", "Inventory"), Map.entry("/orders", "Orders"),
+			Map.entry("/inventory", "Inventory"), Map.entry("/inventory/low-stock", "Low stock"),
+			Map.entry("/inventory/reorder", "Reorder suggestions"),
+			Map.entry("/inventory/purchase-orders", "Purchase orders"), Map.entry("/inventory/suppliers", "Suppliers"),
+			Map.entry("/inventory/stock-take", "Stock-take"), Map.entry("/orders", "Orders"),
 			Map.entry("/after-sales", "After-sales"), Map.entry("/traffic", "Traffic"),
 			Map.entry("/content", "Content"), Map.entry("/community", "Community"), Map.entry("/crm", "CRM"),
 			Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),

@@ -153,6 +153,56 @@ public class Inventory {
 	}
 
 	/**
+	 * Sets the units on hand to a counted quantity, as a {@link MovementKind#STOCK_TAKE}
+	 * movement of the difference; nothing is written when the count equals on hand. The
+	 * stock row is locked while the difference is computed, so a movement racing the
+	 * count cannot slip between them; a SKU without stock in the warehouse gets its row
+	 * opened.
+	 * @param sku the SKU
+	 * @param warehouse an existing warehouse's code
+	 * @param counted the units counted, zero or more
+	 * @param reference the stock-take, required
+	 * @return the stock after the count
+	 * @throws InsufficientStockException if fewer units were counted than are reserved
+	 * @throws StockItemNotFoundException if the SKU or the warehouse does not exist
+	 */
+	@Transactional
+	public StockLevel count(String sku, String warehouse, int counted, StockReference reference) {
+		Assert.isTrue(counted >= 0, "counted must not be negative");
+		Assert.notNull(reference, "a stock-take needs a reference");
+		long variant = variantId(sku).orElseThrow(() -> new StockItemNotFoundException(sku, warehouse));
+		Optional<StockLevel> locked = lockedLevel(variant, sku, warehouse);
+		if (locked.isEmpty()) {
+			boolean warehouseExists = this.jdbc.sql("SELECT count(*) FROM warehouse WHERE code = :code")
+				.param("code", warehouse)
+				.query(Long.class)
+				.single() > 0;
+			if (!warehouseExists) {
+				throw new StockItemNotFoundException(sku, warehouse);
+			}
+			if (counted == 0) {
+				// nothing counted where nothing was: no row to open, no movement to write
+				return new StockLevel(sku, warehouse, 0, 0);
+			}
+			this.jdbc.sql("""
+					INSERT INTO stock_item (variant_id, warehouse) VALUES (:variant, :warehouse)
+					ON CONFLICT (variant_id, warehouse) DO NOTHING""")
+				.param("variant", variant)
+				.param("warehouse", warehouse)
+				.update();
+			locked = lockedLevel(variant, sku, warehouse);
+		}
+		StockLevel before = locked.orElseThrow(() -> new StockItemNotFoundException(sku, warehouse));
+		if (counted < before.reserved()) {
+			throw new InsufficientStockException(sku, warehouse);
+		}
+		if (counted == before.onHand()) {
+			return before;
+		}
+		return move(variant, sku, warehouse, MovementKind.STOCK_TAKE, counted - before.onHand(), 0, reference, null);
+	}
+
+	/**
 	 * Claims available units for an order.
 	 * @param sku the SKU
 	 * @param warehouse the warehouse code
@@ -343,6 +393,16 @@ public class Inventory {
 			.query(Long.class)
 			.single() > 0;
 		throw exists ? new InsufficientStockException(sku, warehouse) : new StockItemNotFoundException(sku, warehouse);
+	}
+
+	private Optional<StockLevel> lockedLevel(long variant, String sku, String warehouse) {
+		return this.jdbc
+			.sql("SELECT on_hand, reserved FROM stock_item WHERE variant_id = :variant AND warehouse = :warehouse "
+					+ "FOR UPDATE")
+			.param("variant", variant)
+			.param("warehouse", warehouse)
+			.query((rs, n) -> new StockLevel(sku, warehouse, rs.getInt(1), rs.getInt(2)))
+			.optional();
 	}
 
 	private Optional<Long> variantId(String sku) {
