@@ -158,9 +158,9 @@ class PagesBrowserTests {
 			browser.waitUntil((driver) -> innerWidth() <= 390);
 			for (String language : List.of("en", "zh-CN")) {
 				List<String> pages = new ArrayList<>(MAIN_PAGES);
-				pages
-					.addAll(List.of("/inventory/warehouses", "/inventory/check", "/inventory/movements?sku=0-" + handle,
-							"/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN"));
+				pages.addAll(List.of("/inventory/warehouses", "/inventory/check",
+						"/inventory/movements?sku=0-" + handle, "/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN",
+						"/orders/channels", "/orders/settings", "/admin/api-tokens"));
 				for (String page : pages) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");
