@@ -161,7 +161,8 @@ class PagesBrowserTests {
 				pages.addAll(List.of("/inventory/warehouses", "/inventory/check",
 						"/inventory/movements?sku=0-" + handle, "/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN",
 						"/inventory/low-stock", "/inventory/suppliers", "/inventory/purchase-orders",
-						"/inventory/reorder", "/inventory/policy?sku=0-" + handle, "/inventory/stock-take"));
+						"/inventory/reorder", "/inventory/policy?sku=0-" + handle, "/inventory/stock-take",
+						"/orders/channels", "/orders/settings", "/admin/api-tokens"));
 				for (String page : pages) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");
