@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.platform.csv.CsvFileException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -142,7 +144,7 @@ class ProductImportHandler implements ImportHandler {
 		try {
 			return CatalogFileReader.inspect(file);
 		}
-		catch (CatalogFileException ex) {
+		catch (CsvFileException ex) {
 			throw new ImportRefusedException(ex.code(), ex.args());
 		}
 		catch (IOException ex) {
