@@ -20,6 +20,9 @@ import io.shopops.fulfilment.order.Utm;
  */
 final class OrderBuilder {
 
+	/** The SKU of a line the file gives none for (Shopify custom items, gift cards). */
+	static final String NO_SKU = "-";
+
 	final String number;
 
 	final long firstRow;
@@ -111,7 +114,7 @@ final class OrderBuilder {
 	void line(long row, String skuColumn, String sku, String title, int quantity, BigDecimal unitPrice,
 			BigDecimal discount) {
 		this.lines.add(new ImportedOrder.LineAt(row, skuColumn,
-				new OrderDraft.Line((sku != null) ? sku : "", title, quantity, unitPrice, discount)));
+				new OrderDraft.Line((sku != null) ? sku : NO_SKU, title, quantity, unitPrice, discount)));
 	}
 
 	/**

@@ -50,9 +50,6 @@ final class OrderProblems {
 	/** The order was refused when placed (e.g. stock short); {0} = SKU. */
 	static final String STOCK_SHORT = "order.import.problem.stockShort";
 
-	/** The order was refused when placed, with its own problem key as {0}. */
-	static final String ORDER_REFUSED = "order.import.problem.refused";
-
 	/** Warning: a history line's SKU is unknown; kept with its title and price. */
 	static final String WARNING_SKU_UNKNOWN = "order.import.warning.skuUnknown";
 
@@ -71,8 +68,8 @@ final class OrderProblems {
 	/** Every key, for the messages test. */
 	static final List<String> ALL = List.of(HEADER_UNKNOWN, SHOPIFY_NO_LINES, TAOBAO_PAIR, FILES_NOT_A_PAIR,
 			CHANNEL_MISSING, CHANNEL_UNKNOWN, STATUS_UNKNOWN, CURRENCY_INVALID, NO_LINES, QUANTITY_ZERO,
-			DISCOUNT_TOO_LARGE, ITEM_WITHOUT_ORDER, SKU_UNKNOWN, STOCK_SHORT, ORDER_REFUSED, WARNING_SKU_UNKNOWN,
-			WARNING_CURRENCY, WARNING_PARTIAL, WARNING_TRUNCATED, WARNING_STATUS_KEPT);
+			DISCOUNT_TOO_LARGE, ITEM_WITHOUT_ORDER, SKU_UNKNOWN, STOCK_SHORT, WARNING_SKU_UNKNOWN, WARNING_CURRENCY,
+			WARNING_PARTIAL, WARNING_TRUNCATED, WARNING_STATUS_KEPT);
 
 	private OrderProblems() {
 	}
