@@ -16,6 +16,7 @@ import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.fulfilment.inventory.StockLevel;
 import io.shopops.fulfilment.order.OrderDraft;
 import io.shopops.fulfilment.order.OrderInvalidException;
+import io.shopops.fulfilment.order.OrderSettings;
 import io.shopops.fulfilment.order.OrderStatus;
 import io.shopops.fulfilment.order.Orders;
 import io.shopops.fulfilment.order.Orders.Placement;
@@ -54,13 +55,17 @@ class OrderPlacer {
 
 	private final HistoryOrderWriter history;
 
+	private final OrderSettings settings;
+
 	private final Inventory inventory;
 
 	private final JdbcClient jdbc;
 
-	OrderPlacer(Orders orders, HistoryOrderWriter history, Inventory inventory, JdbcClient jdbc) {
+	OrderPlacer(Orders orders, HistoryOrderWriter history, OrderSettings settings, Inventory inventory,
+			JdbcClient jdbc) {
 		this.orders = orders;
 		this.history = history;
+		this.settings = settings;
 		this.inventory = inventory;
 		this.jdbc = jdbc;
 	}
@@ -75,7 +80,8 @@ class OrderPlacer {
 	 * @return the counts
 	 */
 	Counts place(SalesChannel channel, OrderFiles.Result read, ImportRun run, boolean stopAtFailure) {
-		String warehouse = Inventory.DEFAULT_WAREHOUSE;
+		OrderSettings.OrderRules rules = this.settings.current();
+		String warehouse = rules.defaultWarehouse();
 		List<ImportedOrder> pending = new ArrayList<>();
 		Set<String> known = knownSkus(read.orders());
 		Map<String, Existing> existing = existing(channel, read.orders());
@@ -119,7 +125,8 @@ class OrderPlacer {
 			}
 			boolean reserves = (there == null) ? target == OrderStatus.PAID
 					: there.status() == OrderStatus.PENDING_PAYMENT && path.contains(OrderStatus.PAID);
-			if (reserves && !reserve(order, available, run)) {
+			// a shop that holds short orders takes them as awaiting stock instead
+			if (reserves && !rules.holdShortOrders() && !reserve(order, warehouse, available, run)) {
 				failedRows += order.rows();
 				continue;
 			}
@@ -208,7 +215,7 @@ class OrderPlacer {
 	 * Takes the order's units from what this import has left of each SKU's available
 	 * stock; false (nothing taken, a problem reported) when one is short.
 	 */
-	private boolean reserve(ImportedOrder order, Map<String, Integer> available, ImportRun run) {
+	private boolean reserve(ImportedOrder order, String warehouse, Map<String, Integer> available, ImportRun run) {
 		Map<String, Integer> wanted = new HashMap<>();
 		for (OrderDraft.Line line : order.draft().lines()) {
 			wanted.merge(line.sku(), line.quantity(), Integer::sum);
