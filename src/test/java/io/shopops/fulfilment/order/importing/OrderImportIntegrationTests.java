@@ -96,6 +96,21 @@ class OrderImportIntegrationTests {
 			.param("channel", this.channel)
 			.query(String.class)
 			.list()).containsExactly("TPL-TEE-RED-M 2 109.80 false", "TPL-RETIRED 1 19.00 true");
+		// history is recorded as the order service records it: timeline, a shipment of
+		// everything, shipped quantities
+		assertThat(this.jdbc.sql("""
+				SELECT string_agg(s.to_status, ',' ORDER BY s.id) FROM order_status_change s
+				JOIN shop_order o ON o.id = s.order_id JOIN sales_channel c ON c.id = o.channel_id
+				WHERE c.code = :channel AND o.number = 'W-1001'""")
+			.param("channel", this.channel)
+			.query(String.class)
+			.single()).isEqualTo("PENDING_PAYMENT,PAID,SHIPPED,COMPLETED");
+		assertThat(this.jdbc.sql("""
+				SELECT sh.carrier || ' ' || sh.tracking_number || ' ' || sum(sl.quantity) || ' ' || bool_and(o.history)
+				FROM shipment sh JOIN shipment_line sl ON sl.shipment_id = sh.id JOIN shop_order o ON o.id = sh.order_id
+				JOIN sales_channel c ON c.id = o.channel_id WHERE c.code = :channel AND o.number = 'W-1001'
+				GROUP BY sh.id""").param("channel", this.channel).query(String.class).single())
+			.isEqualTo("顺丰速运 SF0001 3 true");
 		// the history order touched no stock; the paid one reserved its unit
 		assertThat(reserved("TPL-TEE-RED-M")).isEqualTo(reservedBefore + 1);
 		assertThat(problems(job)).anyMatch((line) -> line.contains("TPL-RETIRED"));
