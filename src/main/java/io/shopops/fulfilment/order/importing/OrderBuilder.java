@@ -154,8 +154,16 @@ final class OrderBuilder {
 			orderDiscount = positive(this.totalDiscount.subtract(lineDiscounts));
 		}
 		if (orderDiscount == null && this.payable != null) {
-			BigDecimal fee = (this.shippingFee != null) ? this.shippingFee : BigDecimal.ZERO;
-			orderDiscount = positive(goods.subtract(lineDiscounts).add(fee).subtract(this.payable));
+			BigDecimal postage = (this.shippingFee != null) ? this.shippingFee : BigDecimal.ZERO;
+			orderDiscount = positive(goods.subtract(lineDiscounts).add(postage).subtract(this.payable));
+		}
+		BigDecimal fee = (this.shippingFee != null) ? this.shippingFee : BigDecimal.ZERO;
+		BigDecimal due = goods.subtract(lineDiscounts).add(fee);
+		if (orderDiscount != null && orderDiscount.compareTo(due) > 0) {
+			issues.add(new RowIssue(this.firstRow, "", orderDiscount.toPlainString(), OrderProblems.DISCOUNT_TOO_LARGE,
+					List.of(due.toPlainString()), false));
+			this.failed = true;
+			return null;
 		}
 		Times times = new Times(this.placedAt, this.paidAt, this.shippedAt, this.deliveredAt, this.completedAt,
 				this.cancelledAt, this.closedAt);

@@ -246,6 +246,17 @@ class OrderFilesTests {
 	}
 
 	@Test
+	void refusesAnOrderDiscountBeyondTheOrder(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+		Path file = java.nio.file.Files.writeString(dir.resolve("discount.csv"),
+				"order_number,status,sku,quantity,unit_price,shipping_fee,order_discount\n"
+						+ "D-1,completed,X,2,5.00,1.00,11.01\nD-2,completed,X,2,5.00,1.00,11.00\n");
+		OrderFiles.Result result = read(file);
+		assertThat(byNumber(result).keySet()).containsExactly("D-2");
+		assertThat(result.issues()).extracting(RowIssue::row, RowIssue::code)
+			.containsExactly(tuple(2L, OrderProblems.DISCOUNT_TOO_LARGE));
+	}
+
+	@Test
 	void refusesAFileOfNoKnownLayout() {
 		assertThatThrownBy(
 				() -> OrderFiles.inspect(List.of(Path.of("src/test/resources/orders/../../../../pom.xml").normalize())))
