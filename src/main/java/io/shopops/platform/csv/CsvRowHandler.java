@@ -11,7 +11,7 @@ public interface CsvRowHandler {
 	/**
 	 * Called for every data record that is not blank and whose field count fits the
 	 * header, in file order.
-	 * @param row the record, valid only during the call unless kept by the handler
+	 * @param row the record (immutable, so it may be kept)
 	 */
 	void row(CsvRow row);
 

@@ -28,21 +28,26 @@ class CsvFileTests {
 	@Test
 	void readsAGb18030TaobaoExportWithExcelGuards() throws IOException {
 		Path file = write("taobao.csv", GB18030, false,
-				"订单编号,买家会员名,订单状态,买家实际支付金额\r\n" + "=\"1234567890123456789\",=\"小王\",=\"交易成功\",=\"59.90\"\r\n");
+				"订单编号,买家会员名,订单状态,买家实际支付金额\r\n" + "=\"1234567890123456789\",=\"小王\",=\"交易成功\",=\"59.90\"\r\n"
+						+ "\"=\"\"9876543210987654321\"\"\",\"=\"\"张, 三\"\"\",=\"交易关闭\",=\"0.00\"\r\n");
 		CsvFile csv = CsvFile.open(file);
 		assertThat(csv.charset()).isEqualTo(CsvFile.GB18030);
 		assertThat(csv.bom()).isFalse();
 		assertThat(csv.delimiter()).isEqualTo(',');
-		assertThat(csv.records()).isEqualTo(1);
+		assertThat(csv.records()).isEqualTo(2);
 		Header header = csv.header();
 		List<CsvRow> rows = read(csv).rows;
-		assertThat(rows).hasSize(1);
+		assertThat(rows).hasSize(2);
 		CsvRow row = rows.get(0);
 		assertThat(row.number()).isEqualTo(2);
 		assertThat(row.raw(header.index("订单编号"))).isEqualTo("=\"1234567890123456789\"");
 		assertThat(row.id(header.index("订单编号"))).isEqualTo("1234567890123456789");
 		assertThat(row.text(header.index("订单状态"))).isEqualTo("交易成功");
 		assertThat(Cells.money(row.text(header.index("买家实际支付金额"))).value()).isEqualByComparingTo("59.90");
+		CsvRow quoted = rows.get(1);
+		assertThat(quoted.number()).isEqualTo(3);
+		assertThat(quoted.id(0)).isEqualTo("9876543210987654321");
+		assertThat(quoted.text(1)).isEqualTo("张, 三");
 	}
 
 	@Test
