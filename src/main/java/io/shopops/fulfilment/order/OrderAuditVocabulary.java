@@ -26,6 +26,11 @@ class OrderAuditVocabulary {
 	}
 
 	@Bean
+	AuditVocabulary apiTokenActions() {
+		return new AuditVocabulary("apitoken", List.of("API_TOKEN_CREATED", "API_TOKEN_REVOKED"));
+	}
+
+	@Bean
 	AuditVocabulary orderSettingsActions() {
 		return new AuditVocabulary("ordersettings", List.of("ORDER_SETTINGS_CHANGED"));
 	}

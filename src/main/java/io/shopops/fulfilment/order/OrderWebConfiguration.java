@@ -32,6 +32,11 @@ class OrderWebConfiguration {
 	}
 
 	@Bean
+	NavigationItem apiTokensNavigation() {
+		return new NavigationItem(Section.ADMIN, 36, "nav.apiTokens", "/admin/api-tokens", "key");
+	}
+
+	@Bean
 	NavigationItem orderSettingsNavigation() {
 		return new NavigationItem(Section.ADMIN, 35, "nav.orderSettings", "/orders/settings", "sliders");
 	}
