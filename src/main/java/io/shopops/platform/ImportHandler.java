@@ -2,6 +2,7 @@ package io.shopops.platform;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Imports one kind of file (for example product catalogs) through the platform's import
@@ -12,6 +13,10 @@ import java.util.List;
  * file that cannot be imported at all is refused at once and never stored, then
  * {@link #run(ImportRun)} on a worker thread. Apply jobs of all kinds run one at a time;
  * validate-only jobs run on their own lane.
+ * <p>
+ * A kind may take more than one file per upload ({@link #maxFiles()}, e.g. 淘宝's order
+ * report with its item report) and extra form fields ({@link #fields()}, e.g. the sales
+ * channel); both reach {@link #inspect(List, Map)} and the {@link ImportRun}.
  */
 public interface ImportHandler {
 
@@ -41,6 +46,39 @@ public interface ImportHandler {
 	 * empty, unreadable)
 	 */
 	long inspect(Path file);
+
+	/**
+	 * Checks an upload of one or more files with the form fields of {@link #fields()}.
+	 * The default takes exactly the one file of {@link #inspect(Path)} and ignores the
+	 * fields.
+	 * @param files the uploaded files in upload order, at least one, at most
+	 * {@link #maxFiles()}
+	 * @param parameters the values of {@link #fields()} sent with the upload, by name;
+	 * absent when not sent
+	 * @return the number of data records in the upload
+	 * @throws ImportRefusedException when the upload cannot be imported (also for a
+	 * missing or unknown field value)
+	 */
+	default long inspect(List<Path> files, Map<String, String> parameters) {
+		return inspect(files.get(0));
+	}
+
+	/**
+	 * How many {@code file} parts one upload may carry.
+	 * @return at least 1; the default is 1
+	 */
+	default int maxFiles() {
+		return 1;
+	}
+
+	/**
+	 * The form fields an upload of this kind takes besides {@code file}, {@code mode} and
+	 * {@code policy}; the import page shows each as a select.
+	 * @return the fields, never {@code null}; the default is none
+	 */
+	default List<ImportField> fields() {
+		return List.of();
+	}
 
 	/**
 	 * Imports the file. Reports progress and problems through {@code run}; writes nothing
@@ -85,6 +123,26 @@ public interface ImportHandler {
 	}
 
 	/**
+	 * A form field of the upload, passed to the handler as a parameter.
+	 *
+	 * @param name the form field's name, e.g. {@code channel}
+	 * @param labelKey the message key of its label
+	 * @param helpKey the message key of its help text
+	 * @param options the values to choose from, in order
+	 */
+	record ImportField(String name, String labelKey, String helpKey, List<ImportOption> options) {
+	}
+
+	/**
+	 * One value of an {@link ImportField}.
+	 *
+	 * @param value the value sent
+	 * @param label the text shown, as it is (a name the shop chose, not a message key)
+	 */
+	record ImportOption(String value, String label) {
+	}
+
+	/**
 	 * The counts of a finished run, in rows of the file.
 	 *
 	 * @param total data records in the file
@@ -104,7 +162,25 @@ public interface ImportHandler {
 
 		long jobId();
 
+		/**
+		 * The first (often the only) file of the upload.
+		 */
 		Path file();
+
+		/**
+		 * Every file of the upload, in upload order; the default is {@link #file()}.
+		 */
+		default List<Path> files() {
+			return List.of(file());
+		}
+
+		/**
+		 * The values of the handler's {@link ImportHandler#fields()} sent with the
+		 * upload; the default is none.
+		 */
+		default Map<String, String> parameters() {
+			return Map.of();
+		}
 
 		ImportMode mode();
 

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,11 @@ import java.util.Map;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.shopops.platform.CsvCells;
 import io.shopops.platform.ImportHandler;
+import io.shopops.platform.ImportHandler.ImportField;
 import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
 import io.shopops.platform.ImportHandler.ImportRefusedException;
+import io.shopops.platform.imports.ImportJobs.Upload;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -79,12 +82,12 @@ class ImportController {
 
 	@PostMapping(path = "/{kind:[a-z][a-z-]*}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> uploadFromScript(@PathVariable String kind, @RequestParam MultipartFile file,
-			@RequestParam(defaultValue = "apply") String mode,
-			@RequestParam(defaultValue = "all-or-nothing") String policy, Principal principal, Locale locale)
-			throws IOException {
+	ResponseEntity<Map<String, Object>> uploadFromScript(@PathVariable String kind,
+			@RequestParam("file") List<MultipartFile> files, @RequestParam(defaultValue = "apply") String mode,
+			@RequestParam(defaultValue = "all-or-nothing") String policy, @RequestParam Map<String, String> form,
+			Principal principal, Locale locale) throws IOException {
 		try {
-			long id = submit(kind, file, mode, policy, principal);
+			long id = submit(kind, files, form, mode, policy, principal);
 			return ResponseEntity.status(HttpStatus.SEE_OTHER)
 				.header("Location", "/imports/" + id)
 				.body(json(this.jobs.find(id).orElseThrow()));
@@ -97,15 +100,17 @@ class ImportController {
 	}
 
 	@PostMapping("/{kind:[a-z][a-z-]*}")
-	String upload(@PathVariable String kind, @RequestParam(required = false) MultipartFile file,
+	String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) List<MultipartFile> files,
 			@RequestParam(defaultValue = "apply") String mode,
-			@RequestParam(defaultValue = "all-or-nothing") String policy, Principal principal,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "all-or-nothing") String policy, @RequestParam Map<String, String> form,
+			Principal principal, RedirectAttributes redirect) throws IOException {
 		try {
-			if (file == null || file.isEmpty()) {
+			List<MultipartFile> chosen = (files != null) ? files.stream().filter((file) -> !file.isEmpty()).toList()
+					: List.of();
+			if (chosen.isEmpty()) {
 				throw new ImportRefusedException("import.refused.noFile", List.of());
 			}
-			long id = submit(kind, file, mode, policy, principal);
+			long id = submit(kind, chosen, form, mode, policy, principal);
 			return "redirect:/imports/" + id;
 		}
 		catch (ImportRefusedException ex) {
@@ -177,8 +182,8 @@ class ImportController {
 		csv.flush();
 	}
 
-	private long submit(String kind, MultipartFile file, String mode, String policy, Principal principal)
-			throws IOException {
+	private long submit(String kind, List<MultipartFile> files, Map<String, String> form, String mode, String policy,
+			Principal principal) throws IOException {
 		ImportHandler handler = handler(kind);
 		ImportMode importMode = switch (mode.strip().toLowerCase(Locale.ROOT)) {
 			case "validate" -> ImportMode.VALIDATE;
@@ -190,9 +195,27 @@ class ImportController {
 			case "skip-invalid" -> ImportPolicy.SKIP_INVALID;
 			default -> throw new ImportRefusedException("import.refused.policy", List.of(policy));
 		};
-		try (InputStream content = file.getInputStream()) {
-			return this.jobs.submit(handler, file.getOriginalFilename(), file.getSize(), content, importMode,
-					importPolicy, principal.getName());
+		Map<String, String> parameters = new LinkedHashMap<>();
+		for (ImportField field : handler.fields()) {
+			String value = form.get(field.name());
+			if (value != null && !value.isBlank()) {
+				parameters.put(field.name(), value.strip());
+			}
+		}
+		List<InputStream> contents = new ArrayList<>();
+		try {
+			List<Upload> uploads = new ArrayList<>();
+			for (MultipartFile file : files) {
+				InputStream content = file.getInputStream();
+				contents.add(content);
+				uploads.add(new Upload(file.getOriginalFilename(), file.getSize(), content));
+			}
+			return this.jobs.submit(handler, uploads, parameters, importMode, importPolicy, principal.getName());
+		}
+		finally {
+			for (InputStream content : contents) {
+				content.close();
+			}
 		}
 	}
 

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,14 +46,32 @@ class ImportJobStore {
 
 	long create(String kind, String fileName, String storedFile, long fileSize, String mode, String policy, long total,
 			String createdBy) {
-		return this.separate.execute((status) -> this.jdbc
-			.sql("""
-					INSERT INTO import_job (kind, file_name, stored_file, file_size, mode, policy, status, total, created_by)
-					VALUES (:kind, :fileName, :storedFile, :fileSize, :mode, :policy, 'QUEUED', :total, :createdBy)
-					RETURNING id""")
+		return create(kind, fileName, List.of(storedFile), Map.of(), fileSize, mode, policy, total, createdBy);
+	}
+
+	/**
+	 * Creates a queued job for an upload of one or more files (the first is
+	 * {@code stored_file}) with the handler's parameters.
+	 */
+	long create(String kind, String fileName, List<String> storedFiles, Map<String, String> parameters, long fileSize,
+			String mode, String policy, long total, String createdBy) {
+		String[] extra = storedFiles.subList(1, storedFiles.size()).toArray(String[]::new);
+		String[] pairs = parameters.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return this.separate.execute((status) -> this.jdbc.sql("""
+				INSERT INTO import_job (kind, file_name, stored_file, extra_files, parameters, file_size, mode, policy,
+				                        status, total, created_by)
+				VALUES (:kind, :fileName, :storedFile, :extraFiles, :parameters, :fileSize, :mode, :policy, 'QUEUED',
+				        :total, :createdBy)
+				RETURNING id""")
 			.param("kind", kind)
 			.param("fileName", fileName)
-			.param("storedFile", storedFile)
+			.param("storedFile", storedFiles.get(0))
+			.param("extraFiles", extra)
+			.param("parameters", pairs)
 			.param("fileSize", fileSize)
 			.param("mode", mode)
 			.param("policy", policy)
@@ -72,6 +93,39 @@ class ImportJobStore {
 			.param("id", id)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * Every file a job keeps, the first one first; empty for an unknown job.
+	 */
+	List<String> storedFiles(long id) {
+		return this.jdbc.sql("SELECT stored_file, extra_files FROM import_job WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> {
+				List<String> files = new ArrayList<>();
+				files.add(rs.getString("stored_file"));
+				files.addAll(Arrays.asList((String[]) rs.getArray("extra_files").getArray()));
+				return files;
+			})
+			.optional()
+			.orElse(List.of());
+	}
+
+	/**
+	 * The parameters a job was uploaded with, by name.
+	 */
+	Map<String, String> parameters(long id) {
+		String[] pairs = this.jdbc.sql("SELECT parameters FROM import_job WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> (String[]) rs.getArray("parameters").getArray())
+			.optional()
+			.orElse(new String[0]);
+		Map<String, String> parameters = new LinkedHashMap<>();
+		for (String pair : pairs) {
+			int equals = pair.indexOf('=');
+			parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+		}
+		return parameters;
 	}
 
 	List<ImportJobView> recent(String kind, Long before, int limit) {

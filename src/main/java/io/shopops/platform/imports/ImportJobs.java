@@ -82,19 +82,40 @@ class ImportJobs implements DisposableBean {
 	 */
 	long submit(ImportHandler handler, String fileName, long size, InputStream content, ImportMode mode,
 			ImportPolicy policy, String user) throws IOException {
-		if (size > this.properties.maxFileSize().toBytes()) {
-			throw new ImportRefusedException("import.refused.tooLarge",
-					List.of(this.properties.maxFileSize().toMegabytes()));
+		return submit(handler, List.of(new Upload(fileName, size, content)), Map.of(), mode, policy, user);
+	}
+
+	/**
+	 * Stores an upload of one or more files, checks it with the handler's parameters and
+	 * queues its job.
+	 * @throws ImportRefusedException when the upload is refused; nothing is stored then
+	 */
+	long submit(ImportHandler handler, List<Upload> uploads, Map<String, String> parameters, ImportMode mode,
+			ImportPolicy policy, String user) throws IOException {
+		if (uploads.size() > handler.maxFiles()) {
+			throw new ImportRefusedException("import.refused.tooManyFiles", List.of(handler.maxFiles()));
 		}
-		if (size == 0) {
-			throw new ImportRefusedException("import.refused.empty", List.of());
+		long size = 0;
+		for (Upload upload : uploads) {
+			if (upload.size() > this.properties.maxFileSize().toBytes()) {
+				throw new ImportRefusedException("import.refused.tooLarge",
+						List.of(this.properties.maxFileSize().toMegabytes()));
+			}
+			if (upload.size() == 0) {
+				throw new ImportRefusedException("import.refused.empty", List.of());
+			}
+			size += upload.size();
 		}
 		Path directory = Path.of(this.properties.directory()).toAbsolutePath();
 		Files.createDirectories(directory);
-		Path stored = directory.resolve(UUID.randomUUID() + ".upload");
-		Files.copy(content, stored);
+		List<Path> stored = new ArrayList<>();
 		try {
-			long records = handler.inspect(stored);
+			for (Upload upload : uploads) {
+				Path file = directory.resolve(UUID.randomUUID() + ".upload");
+				stored.add(file);
+				Files.copy(upload.content(), file);
+			}
+			long records = handler.inspect(List.copyOf(stored), Map.copyOf(parameters));
 			if (records == 0) {
 				throw new ImportRefusedException("import.refused.noRows", List.of());
 			}
@@ -102,16 +123,21 @@ class ImportJobs implements DisposableBean {
 				throw new ImportRefusedException("import.refused.tooManyRows",
 						List.of(records, this.properties.maxRows()));
 			}
-			String name = sanitizeFileName(fileName);
-			long id = this.store.create(handler.kind(), name, stored.toString(), size, mode.name(), policy.name(),
-					records, user);
-			this.auditLog.record("IMPORT_QUEUED", "import", String.valueOf(id), "kind=" + handler.kind() + ", file="
-					+ name + ", records=" + records + ", mode=" + mode + ", policy=" + policy);
+			String name = sanitizeFileName(uploads.stream()
+				.map((upload) -> sanitizeFileName(upload.fileName()))
+				.collect(Collectors.joining(" + ")));
+			long id = this.store.create(handler.kind(), name, stored.stream().map(Path::toString).toList(), parameters,
+					size, mode.name(), policy.name(), records, user);
+			this.auditLog.record("IMPORT_QUEUED", "import", String.valueOf(id),
+					"kind=" + handler.kind() + ", file=" + name + ", records=" + records + ", mode=" + mode
+							+ ", policy=" + policy + (parameters.isEmpty() ? "" : ", parameters=" + parameters));
 			enqueue(id, mode);
 			return id;
 		}
-		catch (RuntimeException ex) {
-			Files.deleteIfExists(stored);
+		catch (RuntimeException | IOException ex) {
+			for (Path file : stored) {
+				Files.deleteIfExists(file);
+			}
 			throw ex;
 		}
 	}
@@ -153,12 +179,13 @@ class ImportJobs implements DisposableBean {
 		if (job == null || !"interrupted".equals(job.outcome())) {
 			return Optional.empty();
 		}
-		String stored = this.store.storedFile(id).orElse(null);
-		if (stored == null || !Files.isRegularFile(Path.of(stored)) || this.handlers.get(job.kind()) == null) {
+		List<String> stored = this.store.storedFiles(id);
+		if (stored.isEmpty() || !stored.stream().allMatch((path) -> Files.isRegularFile(Path.of(path)))
+				|| this.handlers.get(job.kind()) == null) {
 			return Optional.empty();
 		}
-		long rerun = this.store.create(job.kind(), job.fileName(), stored, job.fileSize(), job.mode(), job.policy(),
-				job.total(), user);
+		long rerun = this.store.create(job.kind(), job.fileName(), stored, this.store.parameters(id), job.fileSize(),
+				job.mode(), job.policy(), job.total(), user);
 		this.auditLog.record("IMPORT_QUEUED", "import", String.valueOf(rerun),
 				"re-run of import " + id + ", kind=" + job.kind() + ", file=" + job.fileName());
 		enqueue(rerun, ImportMode.valueOf(job.mode()));
@@ -169,8 +196,9 @@ class ImportJobs implements DisposableBean {
 	 * Whether an interrupted job still has its file, so that it can be run again.
 	 */
 	boolean canRerun(ImportJobView job) {
-		return "interrupted".equals(job.outcome())
-				&& this.store.storedFile(job.id()).map((path) -> Files.isRegularFile(Path.of(path))).orElse(false);
+		List<String> stored = this.store.storedFiles(job.id());
+		return "interrupted".equals(job.outcome()) && !stored.isEmpty()
+				&& stored.stream().allMatch((path) -> Files.isRegularFile(Path.of(path)));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -195,8 +223,9 @@ class ImportJobs implements DisposableBean {
 			return;
 		}
 		ImportHandler handler = this.handlers.get(job.kind());
-		Path file = Path.of(this.store.storedFile(id).orElseThrow());
-		LiveJob run = new LiveJob(id, file, ImportMode.valueOf(job.mode()), ImportPolicy.valueOf(job.policy()));
+		List<Path> files = this.store.storedFiles(id).stream().map(Path::of).toList();
+		LiveJob run = new LiveJob(id, files, this.store.parameters(id), ImportMode.valueOf(job.mode()),
+				ImportPolicy.valueOf(job.policy()));
 		this.live.put(id, run);
 		String status;
 		String outcome;
@@ -236,16 +265,18 @@ class ImportJobs implements DisposableBean {
 				"kind=" + job.kind() + ", file=" + job.fileName() + ", mode=" + job.mode() + ", outcome=" + outcome
 						+ ", total=" + total + ", created=" + created + ", updated=" + updated + ", unchanged="
 						+ unchanged + ", failed=" + failed);
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete import file {}", file, ex);
+		for (Path file : files) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				log.warn("Could not delete import file {}", file, ex);
+			}
 		}
 	}
 
 	private void deleteStoredFile(long id) {
-		this.store.storedFile(id).ifPresent((path) -> {
+		this.store.storedFiles(id).forEach((path) -> {
 			try {
 				Files.deleteIfExists(Path.of(path));
 			}
@@ -287,6 +318,12 @@ class ImportJobs implements DisposableBean {
 	}
 
 	/**
+	 * One uploaded file: the name the browser sent, its size and its content.
+	 */
+	record Upload(String fileName, long size, InputStream content) {
+	}
+
+	/**
 	 * Thrown inside a handler's run when the job has been cancelled.
 	 */
 	static class JobCancelledException extends RuntimeException {
@@ -304,7 +341,9 @@ class ImportJobs implements DisposableBean {
 
 		private final long id;
 
-		private final Path file;
+		private final List<Path> files;
+
+		private final Map<String, String> parameters;
 
 		private final ImportMode mode;
 
@@ -326,9 +365,10 @@ class ImportJobs implements DisposableBean {
 
 		private Instant lastFlush = Instant.now();
 
-		LiveJob(long id, Path file, ImportMode mode, ImportPolicy policy) {
+		LiveJob(long id, List<Path> files, Map<String, String> parameters, ImportMode mode, ImportPolicy policy) {
 			this.id = id;
-			this.file = file;
+			this.files = List.copyOf(files);
+			this.parameters = Map.copyOf(parameters);
 			this.mode = mode;
 			this.policy = policy;
 		}
@@ -340,7 +380,17 @@ class ImportJobs implements DisposableBean {
 
 		@Override
 		public Path file() {
-			return this.file;
+			return this.files.get(0);
+		}
+
+		@Override
+		public List<Path> files() {
+			return this.files;
+		}
+
+		@Override
+		public Map<String, String> parameters() {
+			return this.parameters;
 		}
 
 		@Override

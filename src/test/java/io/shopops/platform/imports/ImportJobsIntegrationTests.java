@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
 import io.shopops.platform.CsvCells;
@@ -119,8 +120,8 @@ class ImportJobsIntegrationTests {
 	@Test
 	void warningsAreKeptApartFromProblemsInTheReport() {
 		long id = insertJob("RUNNING", "APPLY");
-		ImportJobs.LiveJob run = this.jobs.new LiveJob(id, Path.of("/nonexistent/x.csv"), ImportMode.APPLY,
-				ImportPolicy.ALL_OR_NOTHING);
+		ImportJobs.LiveJob run = this.jobs.new LiveJob(id, List.of(Path.of("/nonexistent/x.csv")), Map.of(),
+				ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING);
 		run.problem(2, "price", "abc", "import.problem.price.invalid", List.of());
 		run.warning(3, "sku", "X", "import.problem.sku.repeated", List.of("X-2"));
 		run.flushProblems();
