@@ -36,7 +36,7 @@ class OrderPagesConfiguration {
 
 	@Bean
 	NavigationItem orderQueuesNavigation() {
-		return new NavigationItem(Section.FULFILMENT, 31, "nav.orderQueues", "/orders/queues", "alarm");
+		return new NavigationItem(Section.FULFILMENT, 32, "nav.orderQueues", "/orders/queues", "alarm");
 	}
 
 	@Bean

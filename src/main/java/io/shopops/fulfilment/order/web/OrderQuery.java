@@ -199,6 +199,15 @@ class OrderQuery {
 	}
 
 	/**
+	 * The current price of a SKU, or {@code null} for an unknown SKU.
+	 */
+	BigDecimal priceOf(String sku) {
+		List<BigDecimal> prices = this.jdbc.queryForList("SELECT price FROM product_variant WHERE sku = :sku",
+				Map.of("sku", sku), BigDecimal.class);
+		return prices.isEmpty() ? null : prices.get(0);
+	}
+
+	/**
 	 * The channels orders can be filtered by, active first, then by code.
 	 */
 	List<ChannelOption> channels() {
