@@ -3,7 +3,11 @@ package io.shopops.fulfilment.order.web;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import io.shopops.fulfilment.inventory.Inventory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,6 +32,33 @@ final class OrderRows {
 			.params(this.channelCode, "测试店 " + this.channelCode)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * A product with one SKU per given stock, {@code prefix-1}, {@code prefix-2} …, each
+	 * priced 50.00, with its stock opened through inventory.
+	 */
+	List<String> skus(Inventory inventory, String prefix, int... stock) {
+		long product = this.jdbc.sql("INSERT INTO product (handle, title, status) VALUES (?, ?, 'ACTIVE') RETURNING id")
+			.params(prefix.toLowerCase(), "商品 " + prefix)
+			.query(Long.class)
+			.single();
+		List<String> skus = new ArrayList<>();
+		for (int i = 0; i < stock.length; i++) {
+			String sku = prefix + "-" + (i + 1);
+			long variant = this.jdbc.sql(
+					"INSERT INTO product_variant (product_id, sku, price, position) VALUES (?, ?, 50.00, ?) RETURNING id")
+				.params(product, sku, i + 1)
+				.query(Long.class)
+				.single();
+			inventory.openStock(variant, stock[i]);
+			skus.add(sku);
+		}
+		return skus;
+	}
+
+	static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 	}
 
 	long order(String number, String status, Instant placedAt, Instant paidAt, Instant shippedAt, String customerName,
