@@ -8,3 +8,7 @@ CREATE INDEX shop_order_customer_name_idx ON shop_order (customer_name) WHERE cu
 CREATE INDEX shop_order_number_idx ON shop_order (number);
 CREATE INDEX shop_order_open_placed_idx ON shop_order (placed_at DESC, id DESC)
     WHERE status IN ('PAID', 'AWAITING_STOCK', 'PARTIALLY_SHIPPED', 'SHIPPED');
+-- The SLA queues and their operator-home counts: oldest payment or shipment first.
+CREATE INDEX shop_order_to_ship_idx ON shop_order ((coalesce(paid_at, placed_at)), id)
+    WHERE status IN ('PAID', 'AWAITING_STOCK', 'PARTIALLY_SHIPPED');
+CREATE INDEX shop_order_to_deliver_idx ON shop_order (shipped_at, id) WHERE status = 'SHIPPED';

@@ -40,7 +40,7 @@ class OrderPagesController {
 	/** At most this many orders print on one packing list run. */
 	static final int MAX_PACKING_LISTS = 100;
 
-	static final int QUEUE_ROWS = 200;
+	static final int QUEUE_ROWS = 50;
 
 	private final OrderQuery query;
 
