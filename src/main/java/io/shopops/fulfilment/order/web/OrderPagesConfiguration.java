@@ -3,6 +3,7 @@ package io.shopops.fulfilment.order.web;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import io.shopops.fulfilment.order.OrderSettings;
 import io.shopops.platform.NavigationItem;
 import io.shopops.platform.NavigationItem.Section;
 import io.shopops.platform.WorkQueue;
@@ -11,24 +12,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The order pages' SLA deadlines, their cards on the operator home and their navigation
- * entry.
+ * The order pages' SLA deadlines (from the order settings), their cards on the operator
+ * home and their navigation entry.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderPagesConfiguration {
 
+	/**
+	 * The deadlines of the order settings an admin keeps at {@code /orders/settings}.
+	 */
 	@Bean
-	ShippingDeadlines shippingDeadlines() {
+	ShippingDeadlines shippingDeadlines(OrderSettings settings) {
 		return new ShippingDeadlines() {
 
 			@Override
 			public Duration shipWithin() {
-				return Duration.ofHours(48);
+				return Duration.ofHours(settings.current().shipSlaHours());
 			}
 
 			@Override
 			public Duration deliverWithin() {
-				return Duration.ofDays(7);
+				return Duration.ofDays(settings.current().deliverySlaDays());
 			}
 
 		};
