@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.shopops.fulfilment.order.OrderSettings;
+import io.shopops.fulfilment.order.OrderSettings.OrderRules;
 import io.shopops.platform.ShopSettings;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,9 @@ class OrderPagesTests {
 
 	@Autowired
 	ShopSettings settings;
+
+	@Autowired
+	OrderSettings orderSettings;
 
 	@Test
 	void pagesThroughEveryOrderOnceNewestFirstAndBack() throws Exception {
@@ -121,17 +126,19 @@ class OrderPagesTests {
 	void overdueFilterAndQueuesShowLateOrdersOnly() throws Exception {
 		OrderRows rows = new OrderRows(this.jdbc);
 		Instant now = Instant.now();
-		long late = rows.order("LATE-SHIP", "PAID", now.minus(3, ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS), null,
-				"张三", null, null);
+		OrderRules rules = this.orderSettings.current();
+		Instant lateToShip = now.minus(rules.shipSlaHours() + 2, ChronoUnit.HOURS);
+		long late = rows.order("LATE-SHIP", "PAID", lateToShip, lateToShip, null, "张三", null, null);
 		rows.line(late, 1, "A-1", "甲", 1, "10.00", 0);
 		long fresh = rows.order("FRESH", "PAID", now.minus(1, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS), null,
 				"李四", null, null);
 		rows.line(fresh, 1, "A-1", "甲", 1, "10.00", 0);
-		long lost = rows.order("LOST-PARCEL", "SHIPPED", now.minus(12, ChronoUnit.DAYS), now.minus(12, ChronoUnit.DAYS),
-				now.minus(8, ChronoUnit.DAYS), "王五", null, null);
+		Instant lateToDeliver = now.minus(rules.deliverySlaDays() + 1, ChronoUnit.DAYS);
+		long lost = rows.order("LOST-PARCEL", "SHIPPED", lateToDeliver.minus(1, ChronoUnit.DAYS),
+				lateToDeliver.minus(1, ChronoUnit.DAYS), lateToDeliver, "王五", null, null);
 		rows.line(lost, 1, "A-1", "甲", 1, "10.00", 1);
-		long done = rows.order("DONE", "COMPLETED", now.minus(30, ChronoUnit.DAYS), now.minus(30, ChronoUnit.DAYS),
-				now.minus(29, ChronoUnit.DAYS), "赵六", null, null);
+		Instant old = lateToDeliver.minus(30, ChronoUnit.DAYS);
+		long done = rows.order("DONE", "COMPLETED", old, old, old, "赵六", null, null);
 		rows.line(done, 1, "A-1", "甲", 1, "10.00", 1);
 		assertThat(numbers("/orders?channel=" + rows.channelCode + "&overdue=true")).containsExactly("LATE-SHIP",
 				"LOST-PARCEL");
@@ -140,7 +147,8 @@ class OrderPagesTests {
 		String toDeliver = queues.substring(queues.indexOf("id=\"to-deliver\""));
 		assertThat(toShip).contains("LATE-SHIP").doesNotContain("FRESH").doesNotContain("LOST-PARCEL");
 		assertThat(toDeliver).contains("LOST-PARCEL").doesNotContain("LATE-SHIP").doesNotContain(">DONE<");
-		assertThat(queues).contains("within 48 hours").contains("within 7 days");
+		assertThat(queues).contains("within " + rules.shipSlaHours() + " hours")
+			.contains("within " + rules.deliverySlaDays() + " days");
 		String home = page(get("/"));
 		assertThat(home).contains("Paid orders late to ship").contains("Shipped orders late to arrive");
 	}
