@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.shopops.fulfilment.order.OrderStatus;
 import io.shopops.fulfilment.order.SalesPlatform;
@@ -296,9 +297,16 @@ class OrderQuery {
 			params.put("sku", filter.sku());
 		}
 		if (filter.customer() != null) {
-			where.append(" AND (o.customer_phone = :customer OR lower(o.customer_email) = lower(:customer)"
-					+ " OR o.buyer_id = :customer OR o.customer_name = :customer)");
-			params.put("customer", filter.customer());
+			// the customer's orders are found first, each field by its own index: as one
+			// OR beside the sort, the planner walks the whole list looking for them
+			List<Long> ids = this.jdbc.queryForList("""
+					SELECT id FROM shop_order WHERE customer_phone = :customer
+					UNION SELECT id FROM shop_order WHERE lower(customer_email) = lower(:customer)
+					UNION SELECT id FROM shop_order WHERE buyer_id = :customer
+					UNION SELECT id FROM shop_order WHERE customer_name = :customer""",
+					Map.of("customer", filter.customer()), Long.class);
+			where.append(" AND o.id = ANY (CAST(:customerOrders AS bigint[]))");
+			params.put("customerOrders", ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
 		}
 		if (filter.number() != null) {
 			where.append(" AND o.number = :number");
