@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.shopops.TestDatabase;
-import io.shopops.fulfilment.catalog.CatalogSampleFile;
+import io.shopops.fulfilment.catalog.importing.CatalogSampleFile;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * Creating or editing a product with its SKUs. A bean rather than a record so that
  * variant rows can be added and removed while the form is shown again.
  */
-public class ProductForm {
+class ProductForm {
 
 	/**
 	 * The most SKU rows a form binds: Shopify's limit of variants per product, so that

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 /**
  * One SKU row of the product form.
  */
-public class VariantForm {
+class VariantForm {
 
 	private Long id;
 

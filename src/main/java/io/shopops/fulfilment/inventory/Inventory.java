@@ -70,6 +70,39 @@ public class Inventory {
 	}
 
 	/**
+	 * Opens the stock rows of many new SKUs in {@link #DEFAULT_WAREHOUSE} at once, each
+	 * with its {@link MovementKind#INITIAL} movement, in one set-based statement (for
+	 * imports). A SKU that already has a row there keeps it unchanged and gets no
+	 * movement.
+	 * @param variantIds the new SKUs' variant ids
+	 * @param quantities their initial units on hand, index by index, zero or more
+	 * @param reason why, recorded on the movements, may be {@code null}
+	 * @return the number of stock rows opened
+	 */
+	@Transactional
+	public int openStock(long[] variantIds, int[] quantities, String reason) {
+		Assert.isTrue(variantIds.length == quantities.length, "one quantity per variant");
+		for (int quantity : quantities) {
+			Assert.isTrue(quantity >= 0, "quantity must not be negative");
+		}
+		Assert.isTrue(reason == null || reason.length() <= MAX_REASON, "reason too long");
+		if (variantIds.length == 0) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				WITH s AS (
+				  INSERT INTO stock_item (variant_id, warehouse, on_hand)
+				  SELECT t.variant_id, ?, t.quantity FROM unnest(?::bigint[], ?::int[]) AS t(variant_id, quantity)
+				  ON CONFLICT (variant_id, warehouse) DO NOTHING
+				  RETURNING variant_id, warehouse, on_hand
+				)
+				INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta, reason, actor)
+				SELECT variant_id, warehouse, 'INITIAL', on_hand, 0, ?, ? FROM s""")
+			.params(DEFAULT_WAREHOUSE, variantIds, quantities, reason, currentActor())
+			.update();
+	}
+
+	/**
 	 * Corrects the units on hand by a signed amount, audited. A reduction may not take on
 	 * hand below what is reserved.
 	 * @param sku the SKU

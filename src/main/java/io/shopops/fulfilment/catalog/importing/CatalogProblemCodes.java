@@ -3,22 +3,10 @@ package io.shopops.fulfilment.catalog.importing;
 import java.util.List;
 
 /**
- * The message keys used as {@link RowProblem#code()} and
- * {@link CatalogFileException#code()}. Every key has an English and a Chinese message.
+ * The message keys used as {@link RowProblem#code()} and {@link CsvFileException#code()}.
+ * Every key has an English and a Chinese message.
  */
 public final class CatalogProblemCodes {
-
-	/** The file has no content. */
-	public static final String FILE_EMPTY = "import.problem.file.empty";
-
-	/** The file contains binary data (NUL bytes). */
-	public static final String FILE_BINARY = "import.problem.file.binary";
-
-	/** The file is an Excel workbook rather than CSV. */
-	public static final String FILE_SPREADSHEET = "import.problem.file.spreadsheet";
-
-	/** The file is UTF-16 ("Unicode text"), not UTF-8 or GB18030. */
-	public static final String FILE_ENCODING = "import.problem.file.encoding";
 
 	/**
 	 * The header matches no supported format; {0} = the closest format, {1} = its missing
@@ -38,20 +26,8 @@ public final class CatalogProblemCodes {
 	 */
 	public static final String HEADER_SEPARATOR = "import.problem.header.separator";
 
-	/** The header has too many columns; {0} = the limit. */
-	public static final String HEADER_TOO_MANY_COLUMNS = "import.problem.header.tooManyColumns";
-
 	/** WooCommerce's weight column names an unknown unit; {0} = the column. */
 	public static final String HEADER_WEIGHT_UNIT = "import.problem.header.weightUnit";
-
-	/** The CSV cannot be parsed from this row on; nothing after it was read. */
-	public static final String CSV_MALFORMED = "import.problem.csv.malformed";
-
-	/** A quoted field opened on this row is never closed; nothing after it was read. */
-	public static final String QUOTE_UNCLOSED = "import.problem.quote.unclosed";
-
-	/** The row has a different number of fields; {0} = expected, {1} = actual. */
-	public static final String COLUMNS_COUNT = "import.problem.columns.count";
 
 	/** The handle is empty. */
 	public static final String HANDLE_REQUIRED = "import.problem.handle.required";
@@ -122,27 +98,6 @@ public final class CatalogProblemCodes {
 	/** The price is empty. */
 	public static final String PRICE_REQUIRED = "import.problem.price.required";
 
-	/** Not a plain decimal number (prices, compare-at prices and costs). */
-	public static final String PRICE_INVALID = "import.problem.price.invalid";
-
-	/** The amount is negative. */
-	public static final String PRICE_NEGATIVE = "import.problem.price.negative";
-
-	/** The amount has more than 2 decimals. */
-	public static final String PRICE_DECIMALS = "import.problem.price.decimals";
-
-	/** The amount is above 99,999,999.99. */
-	public static final String PRICE_TOO_LARGE = "import.problem.price.tooLarge";
-
-	/** Not a whole number (weight, stock, image position). */
-	public static final String NUMBER_INVALID = "import.problem.number.invalid";
-
-	/** The whole number is negative. */
-	public static final String NUMBER_NEGATIVE = "import.problem.number.negative";
-
-	/** The whole number is above 2,147,483,647. */
-	public static final String NUMBER_TOO_LARGE = "import.problem.number.tooLarge";
-
 	/** The barcode was turned into scientific notation by a spreadsheet. */
 	public static final String BARCODE_SCIENTIFIC = "import.problem.barcode.scientific";
 
@@ -158,16 +113,13 @@ public final class CatalogProblemCodes {
 	/** None of the product's variant rows is valid, so it is skipped; {0} = first row. */
 	public static final String PRODUCT_NO_VALID_VARIANT = "import.problem.product.noValidVariant";
 
-	/** All codes, for checking that every one has a message. */
-	public static final List<String> ALL = List.of(FILE_EMPTY, FILE_BINARY, FILE_SPREADSHEET, FILE_ENCODING,
-			HEADER_UNKNOWN, HEADER_FOREIGN, HEADER_SEPARATOR, HEADER_TOO_MANY_COLUMNS, HEADER_WEIGHT_UNIT,
-			CSV_MALFORMED, QUOTE_UNCLOSED, COLUMNS_COUNT, HANDLE_REQUIRED, HANDLE_TOO_LONG, HANDLE_INVALID,
-			TITLE_REQUIRED, TITLE_TOO_LONG, STATUS_UNKNOWN, OPTION_TOO_MANY, OPTION_NAME_MISSING, OPTION_VALUE_MISSING,
-			OPTION_DUPLICATE, SKU_REQUIRED, SKU_TOO_LONG, SKU_INVALID, SKU_DUPLICATE, SKU_REPEATED, HANDLE_NORMALIZED,
-			STOCK_NEGATIVE, PRODUCT_TYPE_UNSUPPORTED, VARIABLE_NO_VARIATIONS, VARIATION_PARENT_MISSING,
-			VARIATION_PARENT_NOT_VARIABLE, PRICE_REQUIRED, PRICE_INVALID, PRICE_NEGATIVE, PRICE_DECIMALS,
-			PRICE_TOO_LARGE, NUMBER_INVALID, NUMBER_NEGATIVE, NUMBER_TOO_LARGE, BARCODE_SCIENTIFIC, IMAGE_URL,
-			IMAGE_POSITION, PRODUCT_INVALID, PRODUCT_NO_VALID_VARIANT);
+	/** All catalog codes, for checking that every one has a message. */
+	public static final List<String> ALL = List.of(HEADER_UNKNOWN, HEADER_FOREIGN, HEADER_SEPARATOR, HEADER_WEIGHT_UNIT,
+			HANDLE_REQUIRED, HANDLE_TOO_LONG, HANDLE_INVALID, TITLE_REQUIRED, TITLE_TOO_LONG, STATUS_UNKNOWN,
+			OPTION_TOO_MANY, OPTION_NAME_MISSING, OPTION_VALUE_MISSING, OPTION_DUPLICATE, SKU_REQUIRED, SKU_TOO_LONG,
+			SKU_INVALID, SKU_DUPLICATE, SKU_REPEATED, HANDLE_NORMALIZED, STOCK_NEGATIVE, PRODUCT_TYPE_UNSUPPORTED,
+			VARIABLE_NO_VARIATIONS, VARIATION_PARENT_MISSING, VARIATION_PARENT_NOT_VARIABLE, PRICE_REQUIRED,
+			BARCODE_SCIENTIFIC, IMAGE_URL, IMAGE_POSITION, PRODUCT_INVALID, PRODUCT_NO_VALID_VARIANT);
 
 	private CatalogProblemCodes() {
 	}

@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Everything runs on the caller's connection inside its transaction; temporary tables
  * vanish at commit or rollback. Empty optional cells clear the stored value, except
- * images (kept when a product row has none) and stock (only a new SKU's initial stock is
- * recorded; later stock changes belong to inventory).
+ * images (kept when a product row has none) and stock, which this writer never touches:
+ * it returns the new SKUs with their initial stock, which the import hands to inventory
+ * (only a new SKU's initial stock is recorded; later stock changes belong to inventory).
  */
 class CatalogWriter {
 
@@ -159,6 +160,7 @@ class CatalogWriter {
 		// existing products whose SKUs changed, or that lost a SKU to another product:
 		// their summaries are recomputed below
 		Map<Long, Boolean> touched = new HashMap<>();
+		NewStock opened = new NewStock(batch.size());
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				WITH up AS (
 				  INSERT INTO product_variant AS v (product_id, sku, option1_value, option2_value,
@@ -189,21 +191,15 @@ class CatalogWriter {
 				    -- the statement's snapshot still sees an updated row as it was
 				    CASE WHEN xmax <> 0 THEN (SELECT o.product_id FROM product_variant o WHERE o.id = v.id) END
 				      AS old_product_id
-				), stock AS (
-				  INSERT INTO stock_item (variant_id, on_hand)
-				  SELECT up.id, coalesce(t.initial_stock, 0) FROM up JOIN import_variant t ON t.sku = up.sku
-				  WHERE up.inserted
-				  ON CONFLICT (variant_id, warehouse) DO NOTHING
-				  RETURNING variant_id, warehouse, on_hand
-				), ledger AS (
-				  -- the movement ledger is the record of truth for stock (see Inventory): a
-				  -- new SKU's opening balance is its INITIAL movement, written with the row
-				  INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta, actor)
-				  SELECT variant_id, warehouse, 'INITIAL', on_hand, 0, 'import' FROM stock
 				)
-				SELECT sku, product_id, inserted, old_product_id FROM up""")) {
+				SELECT up.id, up.sku, up.product_id, up.inserted, up.old_product_id, t.initial_stock
+				FROM up LEFT JOIN import_variant t ON up.inserted AND t.sku = up.sku""")) {
 			while (rs.next()) {
-				(rs.getBoolean("inserted") ? createdSkus : updatedSkus).add(rs.getString("sku"));
+				boolean inserted = rs.getBoolean("inserted");
+				(inserted ? createdSkus : updatedSkus).add(rs.getString("sku"));
+				if (inserted) {
+					opened.add(rs.getLong("id"), rs.getInt("initial_stock"));
+				}
 				touch(touched, written, rs.getLong("product_id"));
 				long previous = rs.getLong("old_product_id");
 				if (!rs.wasNull()) {
@@ -262,7 +258,7 @@ class CatalogWriter {
 				}
 			}
 		}
-		return new Counts(created, updated, unchanged);
+		return new Counts(created, updated, unchanged, opened.variantIds(), opened.quantities());
 	}
 
 	/**
@@ -435,9 +431,52 @@ class CatalogWriter {
 	}
 
 	/**
-	 * SKU rows of a batch by what happened to them.
+	 * SKU rows of a batch by what happened to them, and the new SKUs' initial stock for
+	 * {@link io.shopops.fulfilment.inventory.Inventory#openStock(long[], int[], String)}.
+	 *
+	 * @param created SKU rows created
+	 * @param updated SKU rows changed
+	 * @param unchanged SKU rows left as they were
+	 * @param newVariantIds the ids of the created SKUs
+	 * @param initialStock their initial units on hand, index by index
 	 */
-	record Counts(long created, long updated, long unchanged) {
+	record Counts(long created, long updated, long unchanged, long[] newVariantIds, int[] initialStock) {
+	}
+
+	/**
+	 * The created SKUs of a batch with their initial stock, in two growing primitive
+	 * arrays.
+	 */
+	private static final class NewStock {
+
+		private long[] ids;
+
+		private int[] quantities;
+
+		private int size;
+
+		NewStock(int capacity) {
+			this.ids = new long[Math.max(capacity, 16)];
+			this.quantities = new int[this.ids.length];
+		}
+
+		void add(long id, int quantity) {
+			if (this.size == this.ids.length) {
+				this.ids = Arrays.copyOf(this.ids, this.size * 2);
+				this.quantities = Arrays.copyOf(this.quantities, this.size * 2);
+			}
+			this.ids[this.size] = id;
+			this.quantities[this.size++] = quantity;
+		}
+
+		long[] variantIds() {
+			return Arrays.copyOf(this.ids, this.size);
+		}
+
+		int[] quantities() {
+			return Arrays.copyOf(this.quantities, this.size);
+		}
+
 	}
 
 }

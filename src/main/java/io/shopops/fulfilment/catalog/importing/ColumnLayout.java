@@ -8,18 +8,20 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
+import io.shopops.platform.csv.CsvFile;
+import io.shopops.platform.csv.CsvFileException;
+import io.shopops.platform.csv.CsvProblems;
+import io.shopops.platform.csv.CsvRow;
+import io.shopops.platform.csv.Header;
 
 /**
  * Where each {@link Field} is in a file's header, and format detection from the header.
- * Header names are compared case-insensitively after trimming, stripping a BOM and a
- * trailing {@code *}, and turning full-width parentheses into ASCII ones.
+ * Header names are compared as {@link Header#normalize(String)} does.
  * <p>
  * Detection, in this order: Shopify classic ({@code Handle}, {@code Title} and
  * {@code Variant Price} or {@code Variant SKU}), Shopify current ({@code URL handle},
@@ -32,7 +34,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 final class ColumnLayout {
 
 	/** The most columns a header may have. */
-	static final int MAX_COLUMNS = 1000;
+	static final int MAX_COLUMNS = CsvFile.MAX_COLUMNS;
 
 	private static final int MAX_LISTED = 12;
 
@@ -84,15 +86,15 @@ final class ColumnLayout {
 	 * Recognises the format of a header.
 	 * @param header the header fields
 	 * @return the format
-	 * @throws CatalogFileException with {@link CatalogProblemCodes#HEADER_UNKNOWN},
+	 * @throws CsvFileException with {@link CatalogProblemCodes#HEADER_UNKNOWN},
 	 * {@link CatalogProblemCodes#HEADER_FOREIGN},
 	 * {@link CatalogProblemCodes#HEADER_SEPARATOR},
 	 * {@link CatalogProblemCodes#HEADER_TOO_MANY_COLUMNS} or
 	 * {@link CatalogProblemCodes#HEADER_WEIGHT_UNIT}
 	 */
-	static CatalogFormat detect(List<String> header) throws CatalogFileException {
+	static CatalogFormat detect(List<String> header) throws CsvFileException {
 		if (header.size() > MAX_COLUMNS) {
-			throw new CatalogFileException(CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS, List.of(MAX_COLUMNS));
+			throw new CsvFileException(CsvProblems.HEADER_TOO_MANY_COLUMNS, List.of(MAX_COLUMNS));
 		}
 		Map<String, Integer> names = normalizedNames(header);
 		CatalogFormat format = recognise(names);
@@ -123,23 +125,23 @@ final class ColumnLayout {
 		return missingTemplateColumns(names).isEmpty() ? CatalogFormat.TEMPLATE : null;
 	}
 
-	private static void refuse(List<String> header, Map<String, Integer> names) throws CatalogFileException {
+	private static void refuse(List<String> header, Map<String, Integer> names) throws CsvFileException {
 		for (String separator : List.of(";", "\t", "|")) {
 			List<String> split = List.of(String.join(",", header).split(Pattern.quote(separator), -1));
 			if (split.size() > header.size()) {
 				String foreign = foreign(normalizedNames(split));
 				if (foreign != null) {
-					throw new CatalogFileException(CatalogProblemCodes.HEADER_FOREIGN,
+					throw new CsvFileException(CatalogProblemCodes.HEADER_FOREIGN,
 							List.of(foreign, listed(split.stream().filter((name) -> !name.isBlank()).toList())));
 				}
-				throw new CatalogFileException(CatalogProblemCodes.HEADER_SEPARATOR,
+				throw new CsvFileException(CatalogProblemCodes.HEADER_SEPARATOR,
 						List.of(separator.equals("\t") ? "Tab" : separator,
 								listed(split.stream().filter((name) -> !name.isBlank()).toList())));
 			}
 		}
 		String foreign = foreign(names);
 		if (foreign != null) {
-			throw new CatalogFileException(CatalogProblemCodes.HEADER_FOREIGN,
+			throw new CsvFileException(CatalogProblemCodes.HEADER_FOREIGN,
 					List.of(foreign, listed(header.stream().filter((name) -> !name.isBlank()).toList())));
 		}
 		CatalogFormat closest = CatalogFormat.TEMPLATE;
@@ -172,7 +174,7 @@ final class ColumnLayout {
 				unrecognised.add(name.strip());
 			}
 		}
-		throw new CatalogFileException(CatalogProblemCodes.HEADER_UNKNOWN, List.of(closest.displayName(),
+		throw new CsvFileException(CatalogProblemCodes.HEADER_UNKNOWN, List.of(closest.displayName(),
 				String.join(", ", missing), listed(recognised), listed(unrecognised), empty));
 	}
 
@@ -237,7 +239,7 @@ final class ColumnLayout {
 		};
 	}
 
-	static ColumnLayout of(CatalogFormat format, List<String> header) throws CatalogFileException {
+	static ColumnLayout of(CatalogFormat format, List<String> header) throws CsvFileException {
 		Map<String, Integer> names = normalizedNames(header);
 		int[] indexes = new int[Field.values().length];
 		Arrays.fill(indexes, -1);
@@ -302,14 +304,14 @@ final class ColumnLayout {
 	 * always names the shop's unit; a bare {@code Weight} column is taken to be in
 	 * kilograms, WooCommerce's default unit.
 	 */
-	private static BigDecimal wooWeightFactor(List<String> header) throws CatalogFileException {
+	private static BigDecimal wooWeightFactor(List<String> header) throws CsvFileException {
 		for (String name : header) {
 			Matcher weight = WOO_WEIGHT.matcher(normalize(name));
 			if (weight.matches()) {
 				String unit = (weight.group(1) != null) ? weight.group(1).strip() : "kg";
 				BigDecimal factor = GRAMS_PER_UNIT.get(unit);
 				if (factor == null) {
-					throw new CatalogFileException(CatalogProblemCodes.HEADER_WEIGHT_UNIT, List.of(name.strip()));
+					throw new CsvFileException(CatalogProblemCodes.HEADER_WEIGHT_UNIT, List.of(name.strip()));
 				}
 				return factor;
 			}
@@ -349,15 +351,12 @@ final class ColumnLayout {
 	 * @param field the field
 	 * @return the trimmed value, {@code ""} if empty or if the file has no such column
 	 */
-	String value(CsvRecord record, Field field) {
+	String value(CsvRow record, Field field) {
 		return value(record, this.indexes[field.ordinal()]);
 	}
 
-	String value(CsvRecord record, int index) {
-		if (index < 0 || index >= record.getFieldCount()) {
-			return "";
-		}
-		return record.getField(index).strip();
+	String value(CsvRow record, int index) {
+		return record.get(index);
 	}
 
 	int[] extraOptionIndexes() {
@@ -382,16 +381,7 @@ final class ColumnLayout {
 	}
 
 	static String normalize(String name) {
-		String normalized = name.replace("\uFEFF", "").strip();
-		while (normalized.endsWith("*") || normalized.endsWith("＊")) {
-			normalized = normalized.substring(0, normalized.length() - 1).strip();
-		}
-		return normalized.replace('（', '(')
-			.replace('）', ')')
-			.replaceAll("\\s+", " ")
-			.replace(" (", "(")
-			.replace("( ", "(")
-			.toLowerCase(Locale.ROOT);
+		return Header.normalize(name);
 	}
 
 	private static Map<String, Integer> normalizedNames(List<String> header) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.shopops.fulfilment.catalog.CatalogSampleFile;
 import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
 import io.shopops.platform.ImportHandler.ImportResult;

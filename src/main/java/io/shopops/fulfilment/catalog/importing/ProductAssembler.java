@@ -1,8 +1,13 @@
 package io.shopops.fulfilment.catalog.importing;
 
-import io.shopops.fulfilment.catalog.ProductStatus;
-import io.shopops.fulfilment.catalog.ProductImage;
 import io.shopops.fulfilment.catalog.Descriptions;
+import io.shopops.fulfilment.catalog.ProductImage;
+import io.shopops.fulfilment.catalog.ProductStatus;
+import io.shopops.platform.csv.Cells;
+import io.shopops.platform.csv.CsvProblems;
+import io.shopops.platform.csv.CsvRow;
+import io.shopops.platform.csv.LongHashSet;
+import io.shopops.platform.csv.Parsed;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Turns rows into products and problems, one product at a time. Consecutive rows with the
@@ -97,7 +100,7 @@ final class ProductAssembler implements RowAssembler {
 	}
 
 	@Override
-	public void row(long row, CsvRecord record) {
+	public void row(long row, CsvRow record) {
 		this.row = row;
 		this.rowProblems = 0;
 		RowKind kind = classify(record);
@@ -159,7 +162,7 @@ final class ProductAssembler implements RowAssembler {
 		return new ReadSummary(records, this.variantRows, this.imageOnlyRows, this.invalidRows, this.products);
 	}
 
-	private RowKind classify(CsvRecord record) {
+	private RowKind classify(CsvRow record) {
 		if (!this.shopify) {
 			return RowKind.VARIANT;
 		}
@@ -170,7 +173,7 @@ final class ProductAssembler implements RowAssembler {
 		return value(record, Field.IMAGE_SRC).isEmpty() ? RowKind.IGNORED : RowKind.IMAGE_ONLY;
 	}
 
-	private void startProduct(String handle, CsvRecord record) {
+	private void startProduct(String handle, CsvRow record) {
 		Product product = new Product(handle, this.row);
 		this.current = product;
 		String handleProblem = Values.handleProblem(handle);
@@ -190,17 +193,17 @@ final class ProductAssembler implements RowAssembler {
 			category = value(record, Field.TYPE);
 		}
 		product.categoryPath = Values.categoryPath(category);
-		product.brand = Values.emptyToNull(value(record, Field.BRAND));
+		product.brand = Cells.emptyToNull(value(record, Field.BRAND));
 		product.tags = Values.tags(value(record, Field.TAGS));
 		product.status = readStatus(record);
-		product.seoTitle = Values.emptyToNull(value(record, Field.SEO_TITLE));
-		product.seoDescription = Values.emptyToNull(value(record, Field.SEO_DESCRIPTION));
+		product.seoTitle = Cells.emptyToNull(value(record, Field.SEO_TITLE));
+		product.seoDescription = Cells.emptyToNull(value(record, Field.SEO_DESCRIPTION));
 		for (int i = 0; i < 3; i++) {
 			product.optionNames[i] = value(record, Field.OPTION_NAMES[i]);
 		}
 	}
 
-	private ProductStatus readStatus(CsvRecord record) {
+	private ProductStatus readStatus(CsvRow record) {
 		String status = value(record, Field.STATUS);
 		if (!status.isEmpty()) {
 			ProductStatus parsed = Values.status(status);
@@ -223,7 +226,7 @@ final class ProductAssembler implements RowAssembler {
 		};
 	}
 
-	private void checkExtraOptions(CsvRecord record) {
+	private void checkExtraOptions(CsvRow record) {
 		for (int index : this.layout.extraOptionIndexes()) {
 			String extra = this.layout.value(record, index);
 			if (!extra.isEmpty()) {
@@ -232,7 +235,7 @@ final class ProductAssembler implements RowAssembler {
 		}
 	}
 
-	private VariantDraft readVariant(CsvRecord record) {
+	private VariantDraft readVariant(CsvRow record) {
 		String[] names = this.current.optionNames;
 		String[] values = new String[3];
 		for (int i = 0; i < 3; i++) {
@@ -277,16 +280,16 @@ final class ProductAssembler implements RowAssembler {
 		Integer weightGrams = wholeNumber(record, Field.WEIGHT_GRAMS, this.shopify);
 		Integer initialStock = stock(record);
 		return new VariantDraft(this.row, sku, optionValues, placeholder, price, compareAtPrice, cost,
-				Values.emptyToNull(barcode), weightGrams, initialStock);
+				Cells.emptyToNull(barcode), weightGrams, initialStock);
 	}
 
-	private List<ImageDraft> readImages(CsvRecord record) {
+	private List<ImageDraft> readImages(CsvRow record) {
 		List<ImageDraft> images = new ArrayList<>(1);
 		if (!this.shopify) {
 			for (String url : value(record, Field.IMAGE_URLS).split("\\|")) {
 				String trimmed = url.strip();
 				if (!trimmed.isEmpty() && checkUrl(Field.IMAGE_URLS, trimmed)) {
-					images.add(new ImageDraft(this.row, trimmed, null, Values.emptyToNull(this.current.title)));
+					images.add(new ImageDraft(this.row, trimmed, null, Cells.emptyToNull(this.current.title)));
 				}
 			}
 			return images;
@@ -296,13 +299,12 @@ final class ProductAssembler implements RowAssembler {
 			Integer position = null;
 			String rawPosition = value(record, Field.IMAGE_POSITION);
 			if (!rawPosition.isEmpty()) {
-				position = Values.wholeNumber(rawPosition, false).value();
+				position = Cells.wholeNumber(rawPosition, false).value();
 				if (position == null || position < 1) {
 					problem(Field.IMAGE_POSITION, rawPosition, CatalogProblemCodes.IMAGE_POSITION);
 				}
 			}
-			images
-				.add(new ImageDraft(this.row, src, position, Values.emptyToNull(value(record, Field.IMAGE_ALT_TEXT))));
+			images.add(new ImageDraft(this.row, src, position, Cells.emptyToNull(value(record, Field.IMAGE_ALT_TEXT))));
 		}
 		String variantImage = value(record, Field.VARIANT_IMAGE);
 		if (!variantImage.isEmpty() && checkUrl(Field.VARIANT_IMAGE, variantImage)) {
@@ -396,7 +398,7 @@ final class ProductAssembler implements RowAssembler {
 		this.products++;
 	}
 
-	private BigDecimal money(CsvRecord record, Field field, boolean required) {
+	private BigDecimal money(CsvRow record, Field field, boolean required) {
 		String raw = value(record, field);
 		if (raw.isEmpty()) {
 			if (required) {
@@ -404,7 +406,7 @@ final class ProductAssembler implements RowAssembler {
 			}
 			return null;
 		}
-		Values.Parsed<BigDecimal> parsed = Values.money(raw);
+		Parsed<BigDecimal> parsed = Cells.money(raw);
 		if (parsed.problem() != null) {
 			problem(field, raw, parsed.problem());
 		}
@@ -415,29 +417,29 @@ final class ProductAssembler implements RowAssembler {
 	 * Reads the stock; Shopify exports an oversold variant's negative stock, which is
 	 * imported as 0 with a warning.
 	 */
-	private Integer stock(CsvRecord record) {
+	private Integer stock(CsvRow record) {
 		String raw = value(record, Field.INITIAL_STOCK);
 		if (this.shopify && !raw.isEmpty()
-				&& CatalogProblemCodes.NUMBER_NEGATIVE.equals(Values.wholeNumber(raw, false).problem())) {
+				&& CsvProblems.NUMBER_NEGATIVE.equals(Cells.wholeNumber(raw, false).problem())) {
 			warning(this.row, this.layout.name(Field.INITIAL_STOCK), raw, CatalogProblemCodes.STOCK_NEGATIVE);
 			return 0;
 		}
 		return wholeNumber(record, Field.INITIAL_STOCK, false);
 	}
 
-	private Integer wholeNumber(CsvRecord record, Field field, boolean roundFraction) {
+	private Integer wholeNumber(CsvRow record, Field field, boolean roundFraction) {
 		String raw = value(record, field);
 		if (raw.isEmpty()) {
 			return null;
 		}
-		Values.Parsed<Integer> parsed = Values.wholeNumber(raw, roundFraction);
+		Parsed<Integer> parsed = Cells.wholeNumber(raw, roundFraction);
 		if (parsed.problem() != null) {
 			problem(field, raw, parsed.problem());
 		}
 		return parsed.value();
 	}
 
-	private String value(CsvRecord record, Field field) {
+	private String value(CsvRow record, Field field) {
 		return this.layout.value(record, field);
 	}
 

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.platform.ImportHandler;
+import io.shopops.platform.csv.CsvFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,18 +52,25 @@ class ProductImportHandler implements ImportHandler {
 
 	private static final int BATCH_PRODUCTS = 8000;
 
+	/** The reason on the opening stock movements of imported SKUs. */
+	static final String STOCK_REASON = "import";
+
 	private final DataSource dataSource;
 
 	private final TransactionTemplate transactions;
 
 	private final JsonMapper json;
 
+	private final Inventory inventory;
+
 	private final Map<Path, Inspected> inspected = new ConcurrentHashMap<>();
 
-	ProductImportHandler(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
+	ProductImportHandler(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json,
+			Inventory inventory) {
 		this.dataSource = dataSource;
 		this.transactions = new TransactionTemplate(transactions);
 		this.json = json;
+		this.inventory = inventory;
 	}
 
 	@Override
@@ -105,7 +114,7 @@ class ProductImportHandler implements ImportHandler {
 				CatalogWriter writer = new CatalogWriter(connection, this.json, timings);
 				ReadSummary summary;
 				long waited;
-				Collector collector = new Collector(run, writer, inspected.info());
+				Collector collector = new Collector(run, writer, this.inventory, timings, inspected.info());
 				try (collector) {
 					summary = CatalogFileReader.read(run.file(), inspected.info(), collector);
 					collector.finish();
@@ -142,7 +151,7 @@ class ProductImportHandler implements ImportHandler {
 		try {
 			return CatalogFileReader.inspect(file);
 		}
-		catch (CatalogFileException ex) {
+		catch (CsvFileException ex) {
 			throw new ImportRefusedException(ex.code(), ex.args());
 		}
 		catch (IOException ex) {
@@ -180,6 +189,10 @@ class ProductImportHandler implements ImportHandler {
 
 		private final CatalogWriter writer;
 
+		private final Inventory inventory;
+
+		private final CatalogWriter.Timings timings;
+
 		private final RecordLimits limits;
 
 		private final ExecutorService writerThread;
@@ -210,9 +223,12 @@ class ProductImportHandler implements ImportHandler {
 
 		long unchanged;
 
-		Collector(ImportRun run, CatalogWriter writer, FileInfo info) {
+		Collector(ImportRun run, CatalogWriter writer, Inventory inventory, CatalogWriter.Timings timings,
+				FileInfo info) {
 			this.run = run;
 			this.writer = writer;
+			this.inventory = inventory;
+			this.timings = timings;
 			this.limits = new RecordLimits(info);
 			this.writing = true;
 			this.writerThread = Executors.newSingleThreadExecutor((task) -> {
@@ -307,6 +323,11 @@ class ProductImportHandler implements ImportHandler {
 			long start = System.nanoTime();
 			try {
 				CatalogWriter.Counts counts = this.pending.get();
+				// on this thread, which holds the job's transaction, while the writer
+				// thread is idle: the connection is never used by both at once
+				long stock = System.nanoTime();
+				this.inventory.openStock(counts.newVariantIds(), counts.initialStock(), STOCK_REASON);
+				this.timings.variants += System.nanoTime() - stock;
 				this.created += counts.created();
 				this.updated += counts.updated();
 				this.unchanged += counts.unchanged();

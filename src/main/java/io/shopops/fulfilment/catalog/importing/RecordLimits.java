@@ -1,5 +1,8 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.platform.csv.CsvFileException;
+import io.shopops.platform.csv.CsvProblems;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +28,7 @@ final class RecordLimits {
 		try {
 			layout = ColumnLayout.of(info.format(), info.header());
 		}
-		catch (CatalogFileException ex) {
+		catch (CsvFileException ex) {
 			// inspect() accepted this header, so its layout can be built
 			throw new IllegalStateException(ex);
 		}
@@ -106,7 +109,7 @@ final class RecordLimits {
 	private static void limit(List<RowProblem> problems, long row, String column, String value, int max) {
 		if (value != null && value.length() > max) {
 			problems.add(new RowProblem(row, column, value.substring(0, Math.min(value.length(), 200)),
-					"import.problem.value.tooLong", List.of(max)));
+					CsvProblems.VALUE_TOO_LONG, List.of(max)));
 		}
 	}
 

@@ -1,6 +1,6 @@
 package io.shopops.fulfilment.catalog.importing;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
+import io.shopops.platform.csv.CsvRow;
 
 /**
  * Turns the data rows of one file format into products and problems for a
@@ -13,7 +13,7 @@ interface RowAssembler {
 	 * @param row the row number (header is row 1)
 	 * @param record the record
 	 */
-	void row(long row, CsvRecord record);
+	void row(long row, CsvRow record);
 
 	/**
 	 * Reports a problem with a whole row found before it reached {@link #row}, such as a

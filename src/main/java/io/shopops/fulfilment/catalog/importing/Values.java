@@ -2,9 +2,6 @@ package io.shopops.fulfilment.catalog.importing;
 
 import io.shopops.fulfilment.catalog.ProductStatus;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -12,22 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parsing and checking of single cell values. Parsers return a {@link Parsed} holding
- * either the value or a problem code; they never throw for bad data.
+ * Checking of the catalog's own cell values (handles, SKUs, tags, categories, statuses);
+ * money and numbers are parsed by the platform's {@link io.shopops.platform.csv.Cells}.
  */
 final class Values {
 
 	static final int MAX_HANDLE_LENGTH = 255;
 
 	static final int MAX_TITLE_LENGTH = 255;
-
-	static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
-
-	private static final Pattern DECIMAL = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?");
 
 	private static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}_.\\-]+");
 
@@ -37,84 +29,9 @@ final class Values {
 
 	private static final Pattern CATEGORY_SEPARATOR = Pattern.compile("[>＞]");
 
-	private static final String CURRENCY_SYMBOLS = "¥￥$€£";
-
 	private static final String HANDLE_DROPPED = "'\"()[]‘’“”";
 
 	private Values() {
-	}
-
-	/**
-	 * Parses an amount of money: a plain decimal number, optionally with thousands commas
-	 * ({@code 1,299.00}) and a leading currency symbol ({@code ¥}, {@code ￥}, {@code $},
-	 * {@code €}, {@code £}), at least 0, at most 99,999,999.99, with at most 2 decimals
-	 * (further zeros are accepted). Full-width digits are accepted.
-	 * @param raw the trimmed cell value, not empty
-	 * @return the amount with scale 2, or a problem
-	 */
-	static Parsed<BigDecimal> money(String raw) {
-		String text = halfWidth(raw);
-		boolean negative = false;
-		if (text.startsWith("-")) {
-			negative = true;
-			text = text.substring(1).strip();
-		}
-		if (!text.isEmpty() && CURRENCY_SYMBOLS.indexOf(text.charAt(0)) >= 0) {
-			text = text.substring(1).strip();
-		}
-		if (!negative && text.startsWith("-")) {
-			negative = true;
-			text = text.substring(1).strip();
-		}
-		Matcher matcher = DECIMAL.matcher(text);
-		if (!matcher.matches()) {
-			return Parsed.problem(CatalogProblemCodes.PRICE_INVALID);
-		}
-		if (negative && !isZero(text)) {
-			return Parsed.problem(CatalogProblemCodes.PRICE_NEGATIVE);
-		}
-		String fraction = matcher.group(2);
-		if (fraction != null && fraction.length() > 2 && !fraction.substring(2).chars().allMatch((c) -> c == '0')) {
-			return Parsed.problem(CatalogProblemCodes.PRICE_DECIMALS);
-		}
-		BigDecimal amount = new BigDecimal(text.replace(",", "")).setScale(2, RoundingMode.UNNECESSARY);
-		if (amount.compareTo(MAX_AMOUNT) > 0) {
-			return Parsed.problem(CatalogProblemCodes.PRICE_TOO_LARGE);
-		}
-		return Parsed.of(amount);
-	}
-
-	/**
-	 * Parses a whole number of at least 0: digits, optionally with thousands commas and a
-	 * zero fraction ({@code 200.0}).
-	 * @param raw the trimmed cell value, not empty
-	 * @param roundFraction whether a non-zero fraction is rounded half up instead of
-	 * being a problem (Shopify's grams are converted from other units)
-	 * @return the number, or a problem
-	 */
-	static Parsed<Integer> wholeNumber(String raw, boolean roundFraction) {
-		String text = halfWidth(raw);
-		boolean negative = text.startsWith("-");
-		if (negative) {
-			text = text.substring(1).strip();
-		}
-		Matcher matcher = DECIMAL.matcher(text);
-		if (!matcher.matches()) {
-			return Parsed.problem(CatalogProblemCodes.NUMBER_INVALID);
-		}
-		String fraction = matcher.group(2);
-		boolean wholeFraction = fraction == null || fraction.chars().allMatch((c) -> c == '0');
-		if (!wholeFraction && !roundFraction) {
-			return Parsed.problem(CatalogProblemCodes.NUMBER_INVALID);
-		}
-		BigInteger value = new BigDecimal(text.replace(",", "")).setScale(0, RoundingMode.HALF_UP).toBigInteger();
-		if (negative && value.signum() != 0) {
-			return Parsed.problem(CatalogProblemCodes.NUMBER_NEGATIVE);
-		}
-		if (value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-			return Parsed.problem(CatalogProblemCodes.NUMBER_TOO_LARGE);
-		}
-		return Parsed.of(value.intValue());
 	}
 
 	/**
@@ -258,56 +175,6 @@ final class Values {
 			}
 		}
 		return handle.toString();
-	}
-
-	static String emptyToNull(String value) {
-		return value.isEmpty() ? null : value;
-	}
-
-	private static boolean isZero(String text) {
-		return text.chars().allMatch((c) -> c == '0' || c == '.' || c == ',');
-	}
-
-	private static String halfWidth(String raw) {
-		StringBuilder text = new StringBuilder(raw.length());
-		for (int i = 0; i < raw.length(); i++) {
-			char c = raw.charAt(i);
-			if (c >= '０' && c <= '９') {
-				text.append((char) (c - '０' + '0'));
-			}
-			else if (c == '．') {
-				text.append('.');
-			}
-			else if (c == '，') {
-				text.append(',');
-			}
-			else if (c == '－') {
-				text.append('-');
-			}
-			else {
-				text.append(c);
-			}
-		}
-		return text.toString().strip();
-	}
-
-	/**
-	 * A parsed value or the code of the problem that prevented parsing.
-	 *
-	 * @param <T> the value type
-	 * @param value the value, or {@code null} if there is a problem
-	 * @param problem the problem code, or {@code null}
-	 */
-	record Parsed<T>(T value, String problem) {
-
-		static <T> Parsed<T> of(T value) {
-			return new Parsed<>(value, null);
-		}
-
-		static <T> Parsed<T> problem(String code) {
-			return new Parsed<>(null, code);
-		}
-
 	}
 
 }

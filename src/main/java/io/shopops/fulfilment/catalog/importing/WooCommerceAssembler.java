@@ -2,6 +2,11 @@ package io.shopops.fulfilment.catalog.importing;
 
 import io.shopops.fulfilment.catalog.Descriptions;
 import io.shopops.fulfilment.catalog.ProductStatus;
+import io.shopops.platform.csv.Cells;
+import io.shopops.platform.csv.CsvProblems;
+import io.shopops.platform.csv.CsvRow;
+import io.shopops.platform.csv.LongHashSet;
+import io.shopops.platform.csv.Parsed;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Turns the rows of WooCommerce's product CSV export into products and problems.
@@ -90,7 +93,7 @@ final class WooCommerceAssembler implements RowAssembler {
 	}
 
 	@Override
-	public void row(long row, CsvRecord record) {
+	public void row(long row, CsvRow record) {
 		String rawKind = value(record, Field.KIND);
 		Set<String> kinds = new HashSet<>();
 		for (String kind : rawKind.toLowerCase(Locale.ROOT).split(",")) {
@@ -316,7 +319,7 @@ final class WooCommerceAssembler implements RowAssembler {
 				weight, draft.stock);
 	}
 
-	private Draft read(long row, CsvRecord record) {
+	private Draft read(long row, CsvRow record) {
 		Draft draft = new Draft(row);
 		draft.id = value(record, Field.ID);
 		draft.sku = value(record, Field.SKU);
@@ -376,19 +379,19 @@ final class WooCommerceAssembler implements RowAssembler {
 		};
 	}
 
-	private BigDecimal money(Draft draft, CsvRecord record, Field field) {
+	private BigDecimal money(Draft draft, CsvRow record, Field field) {
 		String raw = value(record, field);
 		if (raw.isEmpty()) {
 			return null;
 		}
-		Values.Parsed<BigDecimal> parsed = Values.money(raw);
+		Parsed<BigDecimal> parsed = Cells.money(raw);
 		if (parsed.problem() != null) {
 			fail(draft, field, raw, parsed.problem());
 		}
 		return parsed.value();
 	}
 
-	private Integer weight(Draft draft, CsvRecord record) {
+	private Integer weight(Draft draft, CsvRow record) {
 		String raw = value(record, Field.WEIGHT_GRAMS);
 		if (raw.isEmpty() || this.layout.gramsPerUnit() == null) {
 			return null;
@@ -398,28 +401,28 @@ final class WooCommerceAssembler implements RowAssembler {
 			amount = new BigDecimal(raw.replace(',', '.'));
 		}
 		catch (NumberFormatException ex) {
-			fail(draft, Field.WEIGHT_GRAMS, raw, CatalogProblemCodes.NUMBER_INVALID);
+			fail(draft, Field.WEIGHT_GRAMS, raw, CsvProblems.NUMBER_INVALID);
 			return null;
 		}
 		if (amount.signum() < 0) {
-			fail(draft, Field.WEIGHT_GRAMS, raw, CatalogProblemCodes.NUMBER_NEGATIVE);
+			fail(draft, Field.WEIGHT_GRAMS, raw, CsvProblems.NUMBER_NEGATIVE);
 			return null;
 		}
 		BigDecimal grams = amount.multiply(this.layout.gramsPerUnit()).setScale(0, RoundingMode.HALF_UP);
 		if (grams.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-			fail(draft, Field.WEIGHT_GRAMS, raw, CatalogProblemCodes.NUMBER_TOO_LARGE);
+			fail(draft, Field.WEIGHT_GRAMS, raw, CsvProblems.NUMBER_TOO_LARGE);
 			return null;
 		}
 		return grams.intValueExact();
 	}
 
-	private Integer stock(Draft draft, CsvRecord record) {
+	private Integer stock(Draft draft, CsvRow record) {
 		String raw = value(record, Field.INITIAL_STOCK);
 		if (raw.isEmpty()) {
 			return null;
 		}
-		Values.Parsed<Integer> parsed = Values.wholeNumber(raw, false);
-		if (CatalogProblemCodes.NUMBER_NEGATIVE.equals(parsed.problem())) {
+		Parsed<Integer> parsed = Cells.wholeNumber(raw, false);
+		if (CsvProblems.NUMBER_NEGATIVE.equals(parsed.problem())) {
 			warning(draft.row, this.layout.name(Field.INITIAL_STOCK), raw, CatalogProblemCodes.STOCK_NEGATIVE);
 			return 0;
 		}
@@ -429,7 +432,7 @@ final class WooCommerceAssembler implements RowAssembler {
 		return parsed.value();
 	}
 
-	private List<String> refs(CsvRecord record) {
+	private List<String> refs(CsvRow record) {
 		List<String> refs = new ArrayList<>(2);
 		String id = value(record, Field.ID);
 		if (!id.isEmpty()) {
@@ -477,7 +480,7 @@ final class WooCommerceAssembler implements RowAssembler {
 		return items;
 	}
 
-	private String value(CsvRecord record, Field field) {
+	private String value(CsvRow record, Field field) {
 		return this.layout.value(record, field);
 	}
 

@@ -1,5 +1,8 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.platform.csv.CsvFileException;
+import io.shopops.platform.csv.CsvProblems;
+
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -25,32 +28,32 @@ class FileInspectionTests {
 
 	@Test
 	void rejectsEmptyFile() throws IOException {
-		assertFileProblem(bytes(new byte[0]), CatalogProblemCodes.FILE_EMPTY);
+		assertFileProblem(bytes(new byte[0]), CsvProblems.FILE_EMPTY);
 	}
 
 	@Test
 	void rejectsFileWithOnlyBomAndBlankLines() throws IOException {
 		assertFileProblem(bytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n', ' ', '\n' }),
-				CatalogProblemCodes.FILE_EMPTY);
+				CsvProblems.FILE_EMPTY);
 	}
 
 	@Test
 	void rejectsUnknownHeaderNamingMissingTemplateColumns() throws IOException {
-		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "handle,title,name", "a,b,c"),
+		CsvFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "handle,title,name", "a,b,c"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
 		assertThat(ex.args()).containsExactly("ShopOps", "sku, price", "handle, title", "name", 0L);
 	}
 
 	@Test
 	void namesMissingColumnsInChineseForChineseHeader() throws IOException {
-		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "商品编码,商品标题,售价", "a,b,1"),
+		CsvFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "商品编码,商品标题,售价", "a,b,1"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
 		assertThat(ex.args()).containsExactly("ShopOps", "SKU编码", "商品编码, 商品标题, 售价", "—", 0L);
 	}
 
 	@Test
 	void namesMissingShopifyColumnsForShopifyLikeHeader() throws IOException {
-		CatalogFileException ex = assertFileProblem(
+		CsvFileException ex = assertFileProblem(
 				CatalogFiles.write(this.dir, "Handle,Title,Body (HTML),Vendor", "a,b,c,d"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
 		assertThat(ex.args()).containsExactly("Shopify (classic)", "Variant Price",
@@ -59,7 +62,7 @@ class FileInspectionTests {
 
 	@Test
 	void namesMagentoExportsAsNotSupported() throws IOException {
-		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir,
+		CsvFileException ex = assertFileProblem(CatalogFiles.write(this.dir,
 				"sku,store_view_code,attribute_set_code,product_type,categories,name,price", "A,,Default,simple,,A,1"),
 				CatalogProblemCodes.HEADER_FOREIGN);
 		assertThat(ex.args()).containsExactly("Magento",
@@ -68,12 +71,12 @@ class FileInspectionTests {
 
 	@Test
 	void namesTheSeparatorOfASemicolonFileAndPrestaShop() throws IOException {
-		CatalogFileException prestaShop = assertFileProblem(CatalogFiles.write(this.dir,
+		CsvFileException prestaShop = assertFileProblem(CatalogFiles.write(this.dir,
 				"Product ID;Active (0/1);Name *;Categories (x,y,z...);Price tax excluded", "1;1;Mug;Home;9"),
 				CatalogProblemCodes.HEADER_FOREIGN);
 		assertThat(prestaShop.args()).containsExactly("PrestaShop",
 				"Product ID, Active (0/1), Name *, Categories (x,y,z...), Price tax excluded");
-		CatalogFileException semicolons = assertFileProblem(
+		CsvFileException semicolons = assertFileProblem(
 				CatalogFiles.write(this.dir, "handle;title;sku;price", "a;A;A-1;1"),
 				CatalogProblemCodes.HEADER_SEPARATOR);
 		assertThat(semicolons.args()).containsExactly(";", "handle, title, sku, price");
@@ -82,7 +85,7 @@ class FileInspectionTests {
 	@Test
 	void countsEmptyHeaderCellsAndListsWhatWasAndWasNotRecognised() throws IOException {
 		String header = "handle,title,Farbe,Gewicht" + ",".repeat(300);
-		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, header, "a,b,c,d"),
+		CsvFileException ex = assertFileProblem(CatalogFiles.write(this.dir, header, "a,b,c,d"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
 		assertThat(ex.args()).containsExactly("ShopOps", "sku, price", "handle, title", "Farbe, Gewicht", 300L);
 	}
@@ -98,30 +101,30 @@ class FileInspectionTests {
 	@Test
 	void refusesHeadersWithTooManyColumnsNamingTheLimit() throws IOException {
 		String wide = String.join(",", java.util.stream.IntStream.range(0, 20_000).mapToObj((i) -> "c" + i).toList());
-		CatalogFileException huge = assertFileProblem(CatalogFiles.write(this.dir, wide, "1"),
-				CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS);
+		CsvFileException huge = assertFileProblem(CatalogFiles.write(this.dir, wide, "1"),
+				CsvProblems.HEADER_TOO_MANY_COLUMNS);
 		assertThat(huge.args()).containsExactly(ColumnLayout.MAX_COLUMNS);
 		String tooWide = "handle,title,sku,price" + ",x".repeat(ColumnLayout.MAX_COLUMNS);
-		CatalogFileException over = assertFileProblem(CatalogFiles.write(this.dir, tooWide, "a,A,A-1,1"),
-				CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS);
+		CsvFileException over = assertFileProblem(CatalogFiles.write(this.dir, tooWide, "a,A,A-1,1"),
+				CsvProblems.HEADER_TOO_MANY_COLUMNS);
 		assertThat(over.args()).containsExactly(ColumnLayout.MAX_COLUMNS);
 	}
 
 	@Test
 	void rejectsTextThatIsNotACatalog() throws IOException {
-		CatalogFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "Dear customer,", "thank you"),
+		CsvFileException ex = assertFileProblem(CatalogFiles.write(this.dir, "Dear customer,", "thank you"),
 				CatalogProblemCodes.HEADER_UNKNOWN);
 		assertThat(ex.args()).containsExactly("ShopOps", "handle, title, sku, price", "—", "Dear customer", 1L);
 	}
 
 	@Test
 	void rejectsBinaryFile() throws IOException {
-		assertFileProblem(bytes(new byte[] { 'h', 'a', 0, 1, 2, '\n', 'x' }), CatalogProblemCodes.FILE_BINARY);
+		assertFileProblem(bytes(new byte[] { 'h', 'a', 0, 1, 2, '\n', 'x' }), CsvProblems.FILE_BINARY);
 	}
 
 	@Test
 	void rejectsExcelWorkbook() throws IOException {
-		assertFileProblem(bytes(new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }), CatalogProblemCodes.FILE_SPREADSHEET);
+		assertFileProblem(bytes(new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 }), CsvProblems.FILE_SPREADSHEET);
 	}
 
 	@Test
@@ -131,7 +134,7 @@ class FileInspectionTests {
 		withBom[0] = (byte) 0xFF;
 		withBom[1] = (byte) 0xFE;
 		System.arraycopy(text, 0, withBom, 2, text.length);
-		assertFileProblem(bytes(withBom), CatalogProblemCodes.FILE_ENCODING);
+		assertFileProblem(bytes(withBom), CsvProblems.FILE_ENCODING);
 	}
 
 	@Test
@@ -228,8 +231,8 @@ class FileInspectionTests {
 		return file;
 	}
 
-	private static CatalogFileException assertFileProblem(Path file, String code) {
-		return assertThatExceptionOfType(CatalogFileException.class).isThrownBy(() -> CatalogFileReader.inspect(file))
+	private static CsvFileException assertFileProblem(Path file, String code) {
+		return assertThatExceptionOfType(CsvFileException.class).isThrownBy(() -> CatalogFileReader.inspect(file))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(code))
 			.actual();
 	}

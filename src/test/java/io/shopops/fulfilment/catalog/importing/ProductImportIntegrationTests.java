@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shopops.fulfilment.catalog.CatalogSampleFile;
+import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
 import io.shopops.platform.ImportHandler.ImportRun;
@@ -55,6 +55,9 @@ class ProductImportIntegrationTests {
 	@Autowired
 	ProductImportHandler handler;
 
+	@Autowired
+	Inventory inventory;
+
 	@TempDir
 	Path dir;
 
@@ -94,6 +97,27 @@ class ProductImportIntegrationTests {
 		assertThat(((Number) job.get("updated")).intValue()).isPositive();
 		assertThat(((Number) job.get("unchanged")).intValue() + ((Number) job.get("updated")).intValue()).isEqualTo(30);
 		assertThat(openedStock(prefix)).hasSize(30).allMatch((row) -> row.equals("INITIAL=stock"));
+	}
+
+	@Test
+	void importedStockIsOpenedByInventoryAndMatchesTheLedger() throws Exception {
+		String prefix = prefix();
+		Path file = this.dir.resolve(prefix + "stock.csv");
+		Files.writeString(file, "handle,title,sku,price,initial_stock\n" + prefix + "a,A," + prefix + "a-1,10,5\n"
+				+ prefix + "c,C," + prefix + "a-2,10,\n" + prefix + "b,B," + prefix + "b-1,10,12\n");
+		assertThat(job(uploadAndWait(file, "apply", "all-or-nothing"))).containsEntry("created", 3);
+		// a re-import with other stock changes nothing: stock after opening belongs to
+		// inventory
+		Files.writeString(file, Files.readString(file).replace(",12\n", ",40\n"));
+		assertThat(job(uploadAndWait(file, "apply", "all-or-nothing"))).containsEntry("created", 0);
+		assertThat(this.jdbc.sql("""
+				SELECT v.sku || ' ' || s.warehouse || ' ' || s.on_hand || ' ' || m.kind || ' ' || m.reason
+				FROM stock_item s JOIN product_variant v ON v.id = s.variant_id
+				JOIN stock_movement m ON m.variant_id = s.variant_id AND m.warehouse = s.warehouse
+				WHERE v.sku LIKE ? ORDER BY v.sku""").param(prefix + "%").query(String.class).list()).containsExactly(
+				prefix + "a-1 MAIN 5 INITIAL import", prefix + "a-2 MAIN 0 INITIAL import",
+				prefix + "b-1 MAIN 12 INITIAL import");
+		assertThat(this.inventory.checkLedger().mismatches()).noneMatch((row) -> row.sku().startsWith(prefix));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.platform.csv.CsvProblems;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +128,7 @@ class RealExportsImportIntegrationTests {
 		assertRefused("empty-columns.csv", "Produkt,Preis" + ",".repeat(400) + "\nMug,9\n",
 				CatalogProblemCodes.HEADER_UNKNOWN, "ShopOps");
 		String wide = String.join(",", IntStream.range(0, 20_000).mapToObj((i) -> "c" + i).toList());
-		assertRefused("wide.csv", wide + "\n1\n", CatalogProblemCodes.HEADER_TOO_MANY_COLUMNS, 1000);
+		assertRefused("wide.csv", wide + "\n1\n", CsvProblems.HEADER_TOO_MANY_COLUMNS, 1000);
 		assertRefused("header-only.csv", "handle,title,sku,price\n", "import.refused.noRows");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM import_job").query(Long.class).single()).isEqualTo(jobsBefore);
 		String page = this.mvc
@@ -137,7 +139,7 @@ class RealExportsImportIntegrationTests {
 			.andReturn()
 			.getFlashMap()
 			.toString();
-		assertThat(page).doesNotContain(CatalogProblemCodes.CSV_MALFORMED);
+		assertThat(page).doesNotContain(CsvProblems.CSV_MALFORMED);
 	}
 
 	private void assertRefused(String name, String content, String code, Object... args) throws Exception {

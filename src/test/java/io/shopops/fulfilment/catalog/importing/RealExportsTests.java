@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.platform.csv.CsvFileException;
+
 import io.shopops.fulfilment.catalog.ProductStatus;
 
 import java.math.BigDecimal;
@@ -219,10 +221,10 @@ class RealExportsTests {
 	@Test
 	void wooCommerceRefusesAnUnknownWeightUnit() {
 		Path file = CatalogFiles.write(this.dir, "ID,Type,SKU,Name,Regular price,Weight (stone)", "1,simple,A,A,1,2");
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(CatalogFileException.class,
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(CsvFileException.class,
 				() -> CatalogFileReader.inspect(file)))
-			.returns(CatalogProblemCodes.HEADER_WEIGHT_UNIT, CatalogFileException::code)
-			.returns(List.of("Weight (stone)"), CatalogFileException::args);
+			.returns(CatalogProblemCodes.HEADER_WEIGHT_UNIT, CsvFileException::code)
+			.returns(List.of("Weight (stone)"), CsvFileException::args);
 	}
 
 	private RecordingSink wooRead(String... rows) {

@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.catalog.importing;
 
+import io.shopops.platform.csv.CsvProblems;
+
 import io.shopops.fulfilment.catalog.ProductStatus;
 
 import java.math.BigDecimal;
@@ -33,8 +35,8 @@ class RowValidationTests {
 	void rejectsPriceThatIsNotANumber() {
 		RecordingSink sink = read(HEADER, "p,P,P-1,abc", "p,P,P-2,1e3", "p,P,P-3,5");
 		assertThat(sink.problems).containsExactly(
-				new RowProblem(2, "price", "abc", CatalogProblemCodes.PRICE_INVALID, List.of()),
-				new RowProblem(3, "price", "1e3", CatalogProblemCodes.PRICE_INVALID, List.of()));
+				new RowProblem(2, "price", "abc", CsvProblems.MONEY_INVALID, List.of()),
+				new RowProblem(3, "price", "1e3", CsvProblems.MONEY_INVALID, List.of()));
 		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::sku).containsExactly("P-3");
 		assertThat(sink.summary).isEqualTo(new ReadSummary(3, 3, 0, 2, 1));
 	}
@@ -43,7 +45,7 @@ class RowValidationTests {
 	void rejectsNegativePrice() {
 		RecordingSink sink = read(HEADER, "p,P,P-1,-1", "p,P,P-2,5");
 		assertThat(sink.problems)
-			.containsExactly(new RowProblem(2, "price", "-1", CatalogProblemCodes.PRICE_NEGATIVE, List.of()));
+			.containsExactly(new RowProblem(2, "price", "-1", CsvProblems.MONEY_NEGATIVE, List.of()));
 		assertThat(sink.products.get(0).variants()).hasSize(1);
 	}
 
@@ -51,14 +53,14 @@ class RowValidationTests {
 	void rejectsPriceWithMoreThanTwoDecimals() {
 		RecordingSink sink = read(HEADER, "p,P,P-1,1.234", "p,P,P-2,1.230");
 		assertThat(sink.problems)
-			.containsExactly(new RowProblem(2, "price", "1.234", CatalogProblemCodes.PRICE_DECIMALS, List.of()));
+			.containsExactly(new RowProblem(2, "price", "1.234", CsvProblems.MONEY_DECIMALS, List.of()));
 		assertThat(sink.products.get(0).variants().get(0).price()).isEqualTo(new BigDecimal("1.23"));
 	}
 
 	@Test
 	void rejectsPriceAboveMaximum() {
 		RecordingSink sink = read(HEADER, "p,P,P-1,100000000", "p,P,P-2,99999999.99");
-		assertThat(sink.codes()).containsExactly(CatalogProblemCodes.PRICE_TOO_LARGE);
+		assertThat(sink.codes()).containsExactly(CsvProblems.MONEY_TOO_LARGE);
 		assertThat(sink.products.get(0).variants().get(0).price()).isEqualTo(new BigDecimal("99999999.99"));
 	}
 
@@ -66,8 +68,8 @@ class RowValidationTests {
 	void checksCompareAtPriceAndCostLikePrices() {
 		RecordingSink sink = read(NUMBERS_HEADER, "p,P,P-1,5,-2,x,,");
 		assertThat(sink.problems).containsExactly(
-				new RowProblem(2, "compare_at_price", "-2", CatalogProblemCodes.PRICE_NEGATIVE, List.of()),
-				new RowProblem(2, "cost", "x", CatalogProblemCodes.PRICE_INVALID, List.of()));
+				new RowProblem(2, "compare_at_price", "-2", CsvProblems.MONEY_NEGATIVE, List.of()),
+				new RowProblem(2, "cost", "x", CsvProblems.MONEY_INVALID, List.of()));
 		assertThat(sink.summary.invalidRows()).isEqualTo(1);
 	}
 
@@ -86,9 +88,9 @@ class RowValidationTests {
 		RecordingSink sink = read(NUMBERS_HEADER, "p,P,P-1,1,,,1.5,", "p,P,P-2,1,,,,-3", "p,P,P-3,1,,,,3000000000",
 				"p,P,P-4,1,,,\"1,200\",2147483647");
 		assertThat(sink.problems).containsExactly(
-				new RowProblem(2, "weight_grams", "1.5", CatalogProblemCodes.NUMBER_INVALID, List.of()),
-				new RowProblem(3, "initial_stock", "-3", CatalogProblemCodes.NUMBER_NEGATIVE, List.of()),
-				new RowProblem(4, "initial_stock", "3000000000", CatalogProblemCodes.NUMBER_TOO_LARGE, List.of()));
+				new RowProblem(2, "weight_grams", "1.5", CsvProblems.NUMBER_INVALID, List.of()),
+				new RowProblem(3, "initial_stock", "-3", CsvProblems.NUMBER_NEGATIVE, List.of()),
+				new RowProblem(4, "initial_stock", "3000000000", CsvProblems.NUMBER_TOO_LARGE, List.of()));
 		VariantRecord variant = sink.products.get(0).variants().get(0);
 		assertThat(variant.weightGrams()).isEqualTo(1200);
 		assertThat(variant.initialStock()).isEqualTo(Integer.MAX_VALUE);
@@ -114,7 +116,7 @@ class RowValidationTests {
 	@Test
 	void skuOfAnInvalidRowDoesNotCountAsTaken() {
 		RecordingSink sink = read(HEADER, "a,A,SKU-1,oops", "b,B,SKU-1,1");
-		assertThat(sink.codes()).containsExactly(CatalogProblemCodes.PRICE_INVALID);
+		assertThat(sink.codes()).containsExactly(CsvProblems.MONEY_INVALID);
 		assertThat(sink.product("b").variants()).extracting(VariantRecord::sku).containsExactly("SKU-1");
 	}
 
@@ -158,9 +160,8 @@ class RowValidationTests {
 	@Test
 	void rejectsWrongNumberOfFields() {
 		RecordingSink sink = read(NUMBERS_HEADER, "p,P,P-1,1", "p,P,P-2,1,,,,,extra", "p,P,P-3,1,,,,,,,");
-		assertThat(sink.problems).containsExactly(
-				new RowProblem(2, "", "", CatalogProblemCodes.COLUMNS_COUNT, List.of(8, 4)),
-				new RowProblem(3, "", "", CatalogProblemCodes.COLUMNS_COUNT, List.of(8, 9)));
+		assertThat(sink.problems).containsExactly(new RowProblem(2, "", "", CsvProblems.COLUMNS_COUNT, List.of(8, 4)),
+				new RowProblem(3, "", "", CsvProblems.COLUMNS_COUNT, List.of(8, 9)));
 		assertThat(sink.products.get(0).variants()).extracting(VariantRecord::sku).containsExactly("P-3");
 		assertThat(sink.summary).isEqualTo(new ReadSummary(3, 1, 0, 2, 1));
 	}
@@ -169,8 +170,7 @@ class RowValidationTests {
 	void reportsQuoteLeftOpenUntilEndOfFile() {
 		RecordingSink sink = read("handle,title,sku,price", "a,A,A-1,1", "b,\"B is broken,B-1,1", "c,C,C-1,1",
 				"d,D,D-1,1");
-		assertThat(sink.problems)
-			.containsExactly(new RowProblem(3, "", "", CatalogProblemCodes.QUOTE_UNCLOSED, List.of()));
+		assertThat(sink.problems).containsExactly(new RowProblem(3, "", "", CsvProblems.QUOTE_UNCLOSED, List.of()));
 		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("a");
 		assertThat(sink.summary.invalidRows()).isEqualTo(1);
 	}
@@ -178,8 +178,7 @@ class RowValidationTests {
 	@Test
 	void reportsUnparsableCsvAndStopsThere() {
 		RecordingSink sink = read("handle,title,sku,price", "a,A,A-1,1", "b,\"B\"x,B-1,1", "c,C,C-1,1");
-		assertThat(sink.problems)
-			.containsExactly(new RowProblem(3, "", "", CatalogProblemCodes.CSV_MALFORMED, List.of()));
+		assertThat(sink.problems).containsExactly(new RowProblem(3, "", "", CsvProblems.CSV_MALFORMED, List.of()));
 		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("a");
 	}
 
@@ -213,7 +212,7 @@ class RowValidationTests {
 		assertThat(sink.problems).containsExactly(
 				new RowProblem(2, "title", "", CatalogProblemCodes.TITLE_REQUIRED, List.of()),
 				new RowProblem(3, "", "", CatalogProblemCodes.PRODUCT_INVALID, List.of(2L)),
-				new RowProblem(4, "price", "x", CatalogProblemCodes.PRICE_INVALID, List.of()),
+				new RowProblem(4, "price", "x", CsvProblems.MONEY_INVALID, List.of()),
 				new RowProblem(4, "", "", CatalogProblemCodes.PRODUCT_INVALID, List.of(2L)));
 		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("q");
 		assertThat(sink.summary).isEqualTo(new ReadSummary(4, 4, 0, 3, 1));
@@ -271,7 +270,7 @@ class RowValidationTests {
 	void ignoresBlankRowsButKeepsRowNumbersAligned() {
 		RecordingSink sink = read(HEADER, "a,A,A-1,1", "", ",,,", "b,B,B-1,x", "", "");
 		assertThat(sink.problems)
-			.containsExactly(new RowProblem(5, "price", "x", CatalogProblemCodes.PRICE_INVALID, List.of()));
+			.containsExactly(new RowProblem(5, "price", "x", CsvProblems.MONEY_INVALID, List.of()));
 		assertThat(sink.summary.records()).isEqualTo(4);
 	}
 
@@ -362,7 +361,7 @@ class RowValidationTests {
 				"tee,,T-2,10,-x");
 		assertThat(sink.problems).containsExactly(
 				new RowProblem(2, "Variant Inventory Qty", "-2", CatalogProblemCodes.STOCK_NEGATIVE, List.of(), true),
-				new RowProblem(3, "Variant Inventory Qty", "-x", CatalogProblemCodes.NUMBER_INVALID, List.of()));
+				new RowProblem(3, "Variant Inventory Qty", "-x", CsvProblems.NUMBER_INVALID, List.of()));
 		assertThat(sink.products.get(0).variants()).singleElement()
 			.satisfies((variant) -> assertThat(variant.initialStock()).isZero());
 	}
@@ -389,7 +388,7 @@ class RowValidationTests {
 		RecordingSink sink = read(SHOPIFY_HEADER, "tee,Tee,,,,,,,,,,abc,,https://c.example/1.jpg,1,",
 				"tee,,,,,,,,,,,,,https://c.example/2.jpg,2,", "cap,Cap,,,,,,,,,,1,,,,");
 		assertThat(sink.problems).containsExactly(
-				new RowProblem(2, "Variant Price", "abc", CatalogProblemCodes.PRICE_INVALID, List.of()),
+				new RowProblem(2, "Variant Price", "abc", CsvProblems.MONEY_INVALID, List.of()),
 				new RowProblem(3, "", "", CatalogProblemCodes.PRODUCT_NO_VALID_VARIANT, List.of(2L)));
 		assertThat(sink.products).extracting(ProductRecord::handle).containsExactly("cap");
 		assertThat(sink.summary.invalidRows()).isEqualTo(2);

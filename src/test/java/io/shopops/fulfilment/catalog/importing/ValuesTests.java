@@ -2,61 +2,14 @@ package io.shopops.fulfilment.catalog.importing;
 
 import io.shopops.fulfilment.catalog.ProductStatus;
 
-import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Parsing of single cell values.
+ * Checking of the catalog's own cell values.
  */
 class ValuesTests {
-
-	@ParameterizedTest
-	@CsvSource(delimiter = ';',
-			value = { "59.9;59.90", "59.90;59.90", "59;59.00", "0;0.00", "'1,299.00';1299.00",
-					"'1,234,567.5';1234567.50", "¥59.90;59.90", "￥59.90;59.90", "$5;5.00", "€ 7.5;7.50", "５９．９０;59.90",
-					"1.230;1.23", "99999999.99;99999999.99", "-0;0.00" })
-	void parsesMoney(String raw, String expected) {
-		Values.Parsed<BigDecimal> parsed = Values.money(raw);
-		assertThat(parsed.problem()).isNull();
-		assertThat(parsed.value()).isEqualTo(new BigDecimal(expected));
-		assertThat(parsed.value().scale()).isEqualTo(2);
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = ';',
-			value = { "abc;import.problem.price.invalid", "1e3;import.problem.price.invalid",
-					"1.2.3;import.problem.price.invalid", "'12,34';import.problem.price.invalid",
-					".5;import.problem.price.invalid", "5.;import.problem.price.invalid",
-					"+5;import.problem.price.invalid", "59.90 RMB;import.problem.price.invalid",
-					"-1;import.problem.price.negative", "¥-5;import.problem.price.negative",
-					"1.234;import.problem.price.decimals", "100000000;import.problem.price.tooLarge" })
-	void rejectsBadMoney(String raw, String code) {
-		assertThat(Values.money(raw)).isEqualTo(Values.Parsed.problem(code));
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = ';', value = { "0;0", "200;200", "200.0;200", "'1,000';1000", "2147483647;2147483647" })
-	void parsesWholeNumbers(String raw, int expected) {
-		assertThat(Values.wholeNumber(raw, false)).isEqualTo(Values.Parsed.of(expected));
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = ';', value = { "1.5;import.problem.number.invalid", "ten;import.problem.number.invalid",
-			"-1;import.problem.number.negative", "2147483648;import.problem.number.tooLarge" })
-	void rejectsBadWholeNumbers(String raw, String code) {
-		assertThat(Values.wholeNumber(raw, false)).isEqualTo(Values.Parsed.problem(code));
-	}
-
-	@Test
-	void roundsFractionalGramsWhenAsked() {
-		assertThat(Values.wholeNumber("226.796185", true)).isEqualTo(Values.Parsed.of(227));
-		assertThat(Values.wholeNumber("0.4", true)).isEqualTo(Values.Parsed.of(0));
-	}
 
 	@Test
 	void acceptsOnlyAbsoluteWebUrls() {

@@ -1,4 +1,4 @@
-package io.shopops.fulfilment.catalog.importing;
+package io.shopops.platform.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +14,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One streaming pass over the bytes of a file: detects the encoding, rejects files that
- * are not text, and counts CSV records.
+ * One streaming pass over the bytes of a file: detects the encoding and the delimiter,
+ * rejects files that are not text, and counts CSV records.
  * <p>
  * Records are counted with a quote-aware byte scanner: a CR, LF or CRLF outside double
  * quotes ends a record, a final line without newline counts, and trailing empty lines do
  * not. Like the CSV parser, it treats a double quote as opening a quoted field only at
  * the start of a field, so {@code 12" wig} in an unquoted field does not confuse it. This
  * works for UTF-8 and GB18030 alike because their multi-byte sequences never contain the
- * bytes {@code "}, CR or LF.
+ * bytes {@code "}, CR, LF, comma or tab.
+ * <p>
+ * The delimiter is the allowed one that occurs most often outside quotes in the first
+ * record (the header); on a tie, the first allowed one.
  */
 final class FileScanner {
 
@@ -36,11 +39,12 @@ final class FileScanner {
 	/**
 	 * Scans a file.
 	 * @param file the file
+	 * @param delimiters the allowed delimiters, the preferred first
 	 * @return what was found
-	 * @throws IOException if the file cannot be read, or a {@link CatalogFileException}
-	 * if it is empty, binary, a spreadsheet or UTF-16
+	 * @throws IOException if the file cannot be read, or a {@link CsvFileException} if it
+	 * is empty, binary, a spreadsheet or UTF-16
 	 */
-	static Result scan(Path file) throws IOException {
+	static Result scan(Path file, char[] delimiters) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			byte[] buffer = new byte[BUFFER_SIZE];
 			int length = in.readNBytes(buffer, 0, BUFFER_SIZE);
@@ -48,8 +52,9 @@ final class FileScanner {
 					&& (buffer[2] & 0xFF) == 0xBF;
 			checkSignature(buffer, length);
 			Utf8Check utf8 = bom ? null : new Utf8Check();
-			RecordCounter counter = new RecordCounter();
 			int start = bom ? 3 : 0;
+			char delimiter = detectDelimiter(buffer, start, length, delimiters);
+			RecordCounter counter = new RecordCounter(delimiter);
 			while (length > 0) {
 				counter.accept(buffer, start, length);
 				if (utf8 != null) {
@@ -59,23 +64,51 @@ final class FileScanner {
 				length = in.read(buffer);
 			}
 			if (!counter.hasContent()) {
-				throw new CatalogFileException(CatalogProblemCodes.FILE_EMPTY, List.of());
+				throw new CsvFileException(CsvProblems.FILE_EMPTY, List.of());
 			}
 			boolean isUtf8 = bom || utf8.finish();
-			return new Result(isUtf8 ? StandardCharsets.UTF_8 : GB18030, bom, counter.records());
+			return new Result(isUtf8 ? StandardCharsets.UTF_8 : GB18030, bom, delimiter, counter.records());
 		}
 	}
 
-	private static void checkSignature(byte[] buffer, int length) throws CatalogFileException {
+	private static char detectDelimiter(byte[] buffer, int from, int to, char[] delimiters) {
+		int[] counts = new int[delimiters.length];
+		boolean inQuotes = false;
+		for (int i = from; i < to; i++) {
+			byte b = buffer[i];
+			if (b == '"') {
+				inQuotes = !inQuotes;
+			}
+			else if (!inQuotes && (b == '\n' || b == '\r')) {
+				break;
+			}
+			else if (!inQuotes) {
+				for (int d = 0; d < delimiters.length; d++) {
+					if (b == delimiters[d]) {
+						counts[d]++;
+					}
+				}
+			}
+		}
+		int best = 0;
+		for (int d = 1; d < delimiters.length; d++) {
+			if (counts[d] > counts[best]) {
+				best = d;
+			}
+		}
+		return delimiters[best];
+	}
+
+	private static void checkSignature(byte[] buffer, int length) throws CsvFileException {
 		if (length >= 2 && ((buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE
 				|| (buffer[0] & 0xFF) == 0xFE && (buffer[1] & 0xFF) == 0xFF)) {
-			throw new CatalogFileException(CatalogProblemCodes.FILE_ENCODING, List.of());
+			throw new CsvFileException(CsvProblems.FILE_ENCODING, List.of());
 		}
 		boolean zip = length >= 4 && buffer[0] == 'P' && buffer[1] == 'K' && buffer[2] == 3 && buffer[3] == 4;
 		boolean ole = length >= 4 && (buffer[0] & 0xFF) == 0xD0 && (buffer[1] & 0xFF) == 0xCF
 				&& (buffer[2] & 0xFF) == 0x11 && (buffer[3] & 0xFF) == 0xE0;
 		if (zip || ole) {
-			throw new CatalogFileException(CatalogProblemCodes.FILE_SPREADSHEET, List.of());
+			throw new CsvFileException(CsvProblems.FILE_SPREADSHEET, List.of());
 		}
 	}
 
@@ -84,15 +117,18 @@ final class FileScanner {
 	 *
 	 * @param charset UTF-8 or GB18030
 	 * @param bom whether the file starts with a UTF-8 BOM
+	 * @param delimiter the field delimiter
 	 * @param records the number of records including the header
 	 */
-	record Result(Charset charset, boolean bom, long records) {
+	record Result(Charset charset, boolean bom, char delimiter, long records) {
 	}
 
 	/**
 	 * Counts records; see {@link FileScanner}. Also rejects NUL bytes.
 	 */
 	static final class RecordCounter {
+
+		private final byte delimiter;
 
 		private long records;
 
@@ -110,11 +146,15 @@ final class FileScanner {
 
 		private boolean hasContent;
 
-		void accept(byte[] bytes, int from, int to) throws CatalogFileException {
+		RecordCounter(char delimiter) {
+			this.delimiter = (byte) delimiter;
+		}
+
+		void accept(byte[] bytes, int from, int to) throws CsvFileException {
 			for (int i = from; i < to; i++) {
 				byte b = bytes[i];
 				if (b == 0) {
-					throw new CatalogFileException(CatalogProblemCodes.FILE_BINARY, List.of());
+					throw new CsvFileException(CsvProblems.FILE_BINARY, List.of());
 				}
 				if (this.inQuotes) {
 					if (b == '"') {
@@ -145,7 +185,7 @@ final class FileScanner {
 				}
 				this.afterCr = false;
 				this.lineHasContent = true;
-				this.fieldStart = b == ',';
+				this.fieldStart = b == this.delimiter;
 				if (b != ' ' && b != '\t') {
 					this.hasContent = true;
 				}

@@ -1,11 +1,12 @@
-package io.shopops.fulfilment.catalog.importing;
+package io.shopops.platform.csv;
 
 /**
  * A set of {@code long} values in one primitive array (open addressing with linear
- * probing), about 8 to 16 bytes per value, for remembering millions of SKU hashes without
- * one object per SKU.
+ * probing), about 8 to 16 bytes per value, for remembering millions of keys (such as the
+ * hashes of the SKUs or order numbers an import has seen) without one object per value.
+ * Not thread-safe.
  */
-final class LongHashSet {
+public final class LongHashSet {
 
 	private static final int INITIAL_CAPACITY = 1 << 12;
 
@@ -20,7 +21,7 @@ final class LongHashSet {
 	 * @param value the value
 	 * @return {@code true} if the value was not in the set yet
 	 */
-	boolean add(long value) {
+	public boolean add(long value) {
 		if (value == 0) {
 			boolean added = !this.containsZero;
 			this.containsZero = true;
@@ -38,14 +39,23 @@ final class LongHashSet {
 		return true;
 	}
 
-	boolean contains(long value) {
+	/**
+	 * Whether a value is in the set.
+	 * @param value the value
+	 * @return whether it was added before
+	 */
+	public boolean contains(long value) {
 		if (value == 0) {
 			return this.containsZero;
 		}
 		return this.table[find(this.table, value)] == value;
 	}
 
-	int size() {
+	/**
+	 * The number of values in the set.
+	 * @return the size
+	 */
+	public int size() {
 		return this.size + (this.containsZero ? 1 : 0);
 	}
 

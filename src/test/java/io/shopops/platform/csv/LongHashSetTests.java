@@ -1,4 +1,4 @@
-package io.shopops.fulfilment.catalog.importing;
+package io.shopops.platform.csv;
 
 import java.util.Random;
 

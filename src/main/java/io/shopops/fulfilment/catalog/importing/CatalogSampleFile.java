@@ -1,6 +1,6 @@
-package io.shopops.fulfilment.catalog;
+package io.shopops.fulfilment.catalog.importing;
 
-import io.shopops.fulfilment.catalog.importing.CatalogTemplate;
+import io.shopops.fulfilment.catalog.ProductImage;
 
 import java.io.IOException;
 import java.io.Writer;
