@@ -77,6 +77,8 @@ class PageBenchmark {
 
 	private static final int SKUS_PER_PRODUCT = 4;
 
+	private static final int ORDERS = Integer.getInteger("bench.pages.orders", 1_000_000);
+
 	private static final String TARGET = "p95 ≤ 25 ms";
 
 	private static final List<String> FRAMES_OF_INTEREST = List.of(
@@ -89,6 +91,12 @@ class PageBenchmark {
 			"io.shopops.fulfilment.catalog.ProductQuery.page");
 
 	private final List<String> report = new ArrayList<>();
+
+	/**
+	 * The order list's cursors of page 1,000 and the date range of the channel filter.
+	 */
+	record OrderCursors(String all, String completed, String from, String to, String channelRange) {
+	}
 
 	@Test
 	void measurePages() throws Exception {
@@ -132,7 +140,7 @@ class PageBenchmark {
 			line("");
 			line(Phase.DEMO.equals(phase) ? "## The demo shop (1,000 products)"
 					: "## " + PRODUCTS * SKUS_PER_PRODUCT + " SKUs (" + PRODUCTS + " products × " + SKUS_PER_PRODUCT
-							+ ", plus the demo shop)");
+							+ ") and " + ORDERS + " orders, plus the demo shop");
 			line("");
 			StringBuilder header = new StringBuilder("| page | language |");
 			StringBuilder rule = new StringBuilder("|---|---|");
@@ -202,12 +210,14 @@ class PageBenchmark {
 			client.login("demoadmin", "demoadmin-demo");
 			Map<String, Timing> results = new LinkedHashMap<>();
 			long job = client.importJob();
-			pages(client, Phase.DEMO, job, null, null).forEach(results::put);
+			pages(client, Phase.DEMO, job, null, null, null).forEach(results::put);
 			try (Connection connection = connect(database, url)) {
 				loadCatalog(connection);
+				loadOrders(connection);
 				String productCursor = client.productCursorAtPage(connection, 1000);
 				String inventoryCursor = client.inventoryCursorAtPage(connection, 1000);
-				pages(client, Phase.LARGE, job, productCursor, inventoryCursor).forEach(results::put);
+				OrderCursors orderCursors = client.orderCursors(connection);
+				pages(client, Phase.LARGE, job, productCursor, inventoryCursor, orderCursors).forEach(results::put);
 			}
 			List<String> profile = client.profile(app.pid(), dir.resolve("products.jfr"));
 			return new Run(label, jar, settings, results, profile);
@@ -222,7 +232,7 @@ class PageBenchmark {
 	}
 
 	private Map<String, Timing> pages(Client client, String phase, long job, String productCursor,
-			String inventoryCursor) throws Exception {
+			String inventoryCursor, OrderCursors orderCursors) throws Exception {
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("`/`", "/");
 		pages.put("`/products` page 1", "/products");
@@ -232,6 +242,21 @@ class PageBenchmark {
 		pages.put("`/inventory` page 1", "/inventory");
 		if (inventoryCursor != null) {
 			pages.put("`/inventory` page 1,000", "/inventory?after=" + inventoryCursor);
+		}
+		pages.put("`/orders` page 1", "/orders");
+		if (orderCursors != null) {
+			pages.put("`/orders` page 1,000", "/orders?after=" + orderCursors.all());
+			pages.put("`/orders?status=completed` page 1", "/orders?status=completed");
+			pages.put("`/orders?status=completed` page 1,000", "/orders?status=completed&after=" + orderCursors.completed());
+			pages.put("`/orders?channel=…&from=…&to=…` (one channel, 30 days) page 1",
+					"/orders?channel=BENCH2&from=" + orderCursors.from() + "&to=" + orderCursors.to());
+			pages.put("`/orders?channel=…&from=…&to=…` page 1,000",
+					"/orders?channel=BENCH2&from=" + orderCursors.from() + "&to=" + orderCursors.to() + "&after="
+							+ orderCursors.channelRange());
+			pages.put("`/orders?sku=…`", "/orders?sku=OBENCH-00042");
+			pages.put("`/orders?customer=…` (phone)", "/orders?customer=13900004242");
+			pages.put("`/orders?overdue=true`", "/orders?overdue=true");
+			pages.put("`/orders/queues`", "/orders/queues");
 		}
 		pages.put("`/admin/audit`", "/admin/audit");
 		pages.put("`/admin/users`", "/admin/users");
@@ -278,6 +303,54 @@ class PageBenchmark {
 			sql.execute("ANALYZE product");
 			sql.execute("ANALYZE product_variant");
 			sql.execute("ANALYZE stock_item");
+		}
+	}
+
+	/**
+	 * Loads {@link #ORDERS} orders straight into the tables over the 365 days before
+	 * 2026-11-30 (newest first by id), as the channels' history would leave them: four
+	 * channels; the last three days' orders paid (late to ship by now) or shipped, the
+	 * older ones 94 % completed, 3 % cancelled, 3 % closed; 1–2 lines each over 5,000
+	 * SKUs; a customer phone shared by every 200,000th order.
+	 */
+	private static void loadOrders(Connection connection) throws Exception {
+		try (Statement sql = connection.createStatement()) {
+			sql.execute("""
+					INSERT INTO sales_channel (code, name, platform)
+					SELECT 'BENCH' || c, '基准渠道 ' || c, (ARRAY['TMALL', 'JD', 'DOUYIN', 'OWN_SITE'])[c]
+					FROM generate_series(1, 4) c""");
+			sql.execute("""
+					INSERT INTO shop_order (channel_id, number, status, source, currency, goods_amount, shipping_fee,
+					                        paid_amount, customer_name, customer_phone, buyer_id, ship_name, ship_province,
+					                        ship_city, ship_line1, placed_at, paid_at, shipped_at, delivered_at,
+					                        completed_at, cancelled_at, closed_at, history)
+					SELECT ch.id, 'B' || lpad(i::text, 10, '0'), s.status, 'IMPORT', 'CNY', 99.00, 0, 99.00,
+					       '基准买家' || (i %% 200000), '139' || lpad((i %% 200000)::text, 8, '0'), 'buyer' || (i %% 200000),
+					       '基准买家', '浙江省', '杭州市', '文三路 ' || i || ' 号', t.placed,
+					       CASE WHEN s.status <> 'CANCELLED' THEN t.placed + interval '5 minutes' END,
+					       CASE WHEN s.status IN ('SHIPPED', 'COMPLETED', 'CLOSED') THEN t.placed + interval '1 day' END,
+					       CASE WHEN s.status IN ('COMPLETED', 'CLOSED') THEN t.placed + interval '3 days' END,
+					       CASE WHEN s.status = 'COMPLETED' THEN t.placed + interval '8 days' END,
+					       CASE WHEN s.status = 'CANCELLED' THEN t.placed + interval '1 hour' END,
+					       CASE WHEN s.status = 'CLOSED' THEN t.placed + interval '9 days' END,
+					       s.status <> 'PAID'
+					FROM generate_series(1, %d) i
+					CROSS JOIN LATERAL (SELECT timestamptz '2026-11-30 00:00+08' - (%d - i) * (interval '365 days' / %d)
+					                             AS placed) t
+					CROSS JOIN LATERAL (SELECT CASE WHEN i > %d THEN (CASE WHEN i %% 3 = 0 THEN 'SHIPPED' ELSE 'PAID' END)
+					                                WHEN i %% 100 < 94 THEN 'COMPLETED' WHEN i %% 100 < 97 THEN 'CANCELLED'
+					                                ELSE 'CLOSED' END AS status) s
+					JOIN sales_channel ch ON ch.code = 'BENCH' || (1 + i %% 4)""".formatted(ORDERS, ORDERS, ORDERS,
+					ORDERS - ORDERS * 3 / 365));
+			sql.execute("""
+					INSERT INTO order_line (order_id, line_no, sku, title, quantity, unit_price, amount, shipped_quantity)
+					SELECT o.id, n, 'OBENCH-' || lpad(((o.id * 7 + n) % 5000)::text, 5, '0'), '基准商品 纯棉短袖T恤', 1,
+					       49.50, 49.50, CASE WHEN o.status IN ('SHIPPED', 'COMPLETED', 'CLOSED') THEN 1 ELSE 0 END
+					FROM shop_order o
+					JOIN sales_channel ch ON ch.id = o.channel_id AND ch.code LIKE 'BENCH%'
+					CROSS JOIN LATERAL generate_series(1, 1 + (o.id % 2)::int) n""");
+			sql.execute("ANALYZE shop_order");
+			sql.execute("ANALYZE order_line");
 		}
 	}
 
@@ -491,6 +564,35 @@ class PageBenchmark {
 							ORDER BY updated_at DESC, id DESC OFFSET %d LIMIT 1""".formatted((long) (page - 1) * 50 - 1))) {
 				rs.next();
 				String raw = "UPDATED|" + rs.getLong("micros") + "|" + rs.getLong("id");
+				return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+
+		/**
+		 * The order list's {@code after} cursors that open page 1,000: of every order, of
+		 * the completed ones, and of one channel over the loaded orders' days.
+		 */
+		OrderCursors orderCursors(Connection connection) throws Exception {
+			String all = orderCursor(connection, "TRUE", 1000);
+			String completed = orderCursor(connection, "o.status = 'COMPLETED'", 1000);
+			// one channel over a range wide enough for 1,000 pages of 50 at the loaded size
+			String from = "2025-12-01";
+			String to = "2026-11-30";
+			String range = "o.channel_id = (SELECT id FROM sales_channel WHERE code = 'BENCH2') AND o.placed_at >= "
+					+ "timestamptz '" + from + " 00:00+08' AND o.placed_at < timestamptz '" + to + " 00:00+08' + interval '1 day'";
+			return new OrderCursors(all, completed, from, to, orderCursor(connection, range, 1000));
+		}
+
+		private String orderCursor(Connection connection, String where, int page) throws Exception {
+			try (Statement sql = connection.createStatement();
+					ResultSet rs = sql.executeQuery("""
+							SELECT o.id, (extract(epoch FROM o.placed_at) * 1000000)::bigint AS micros FROM shop_order o
+							WHERE %s ORDER BY o.placed_at DESC, o.id DESC OFFSET %d LIMIT 1"""
+						.formatted(where, (long) (page - 1) * 50 - 1))) {
+				if (!rs.next()) {
+					return "";
+				}
+				String raw = "P|" + rs.getLong("micros") + "|" + rs.getLong("id");
 				return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 			}
 		}

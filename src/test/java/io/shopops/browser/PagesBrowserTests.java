@@ -35,7 +35,7 @@ class PagesBrowserTests {
 
 	private static final List<String> MAIN_PAGES = List.of("/", "/products", "/products/new", "/inventory",
 			"/admin/audit", "/admin/users", "/imports/products", "/dashboard", "/products/categories",
-			"/products/brands");
+			"/products/brands", "/orders", "/orders/new", "/orders/tracking", "/orders/queues");
 
 	@Autowired
 	TestUsers users;
@@ -149,7 +149,9 @@ class PagesBrowserTests {
 			.query(Long.class)
 			.single();
 		this.inventory.openStock(variant, 3);
+		long order = phoneOrder(handle);
 		browser.loginAs(this.users.create(Role.ADMIN), TestUsers.PASSWORD);
+		assertListed("/orders?sku=0-" + handle, "#order-table tbody tr");
 		assertListed("/inventory/movements?sku=0-" + handle, "#movement-table tbody tr");
 		assertListed("/inventory/warehouses", "#warehouse-table tbody tr");
 		Dimension desktop = browser.driver().manage().window().getSize();
@@ -158,11 +160,12 @@ class PagesBrowserTests {
 			browser.waitUntil((driver) -> innerWidth() <= 390);
 			for (String language : List.of("en", "zh-CN")) {
 				List<String> pages = new ArrayList<>(MAIN_PAGES);
-				pages.addAll(List.of("/inventory/warehouses", "/inventory/check",
-						"/inventory/movements?sku=0-" + handle, "/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN",
-						"/inventory/low-stock", "/inventory/suppliers", "/inventory/purchase-orders",
-						"/inventory/reorder", "/inventory/policy?sku=0-" + handle, "/inventory/stock-take",
-						"/orders/channels", "/orders/settings", "/admin/api-tokens"));
+				pages
+					.addAll(List.of("/inventory/warehouses", "/inventory/check", "/inventory/movements?sku=0-" + handle,
+							"/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN", "/inventory/low-stock",
+							"/inventory/suppliers", "/inventory/purchase-orders", "/inventory/reorder",
+							"/inventory/policy?sku=0-" + handle, "/inventory/stock-take", "/orders/channels",
+							"/orders/settings", "/admin/api-tokens", "/orders/" + order, "/imports/orders"));
 				for (String page : pages) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");
@@ -177,6 +180,38 @@ class PagesBrowserTests {
 			.isTrue();
 		assertThat(browser.driver().findElement(By.id("nav-toggle")).isDisplayed()).isFalse();
 		browser.assertNoConsoleErrors();
+	}
+
+	/**
+	 * A paid order of the given product's SKU with a long title and address, to show on
+	 * the order pages.
+	 */
+	private long phoneOrder(String handle) {
+		String code = "PH" + handle.substring(handle.length() - 8).toUpperCase();
+		long channel = this.jdbc
+			.sql("INSERT INTO sales_channel (code, name, platform) VALUES (?, '天猫旗舰店 手机测试', 'TMALL') RETURNING id")
+			.param(code)
+			.query(Long.class)
+			.single();
+		long order = this.jdbc
+			.sql("""
+					INSERT INTO shop_order (channel_id, number, status, source, currency, goods_amount, paid_amount,
+					                        customer_name, customer_phone, ship_name, ship_province, ship_city, ship_district,
+					                        ship_line1, placed_at, paid_at)
+					VALUES (?, '4012345678901234567', 'PAID', 'MANUAL', 'CNY', 19.80, 19.80, '欧阳娜娜', '138****5678',
+					        '欧阳娜娜', '广东省', '深圳市', '南山区', '科技园南区高新南七道 18 号 深圳湾科技生态园 10 栋 B 座 2501 室',
+					        now(), now())
+					RETURNING id""")
+			.param(channel)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				INSERT INTO order_line (order_id, line_no, sku, title, quantity, unit_price, amount)
+				VALUES (?, 1, ?, ?, 2, 9.90, 19.80)""")
+			.params(order, "0-" + handle,
+					"Extra long product title that makes every table wider than a phone " + handle)
+			.update();
+		return order;
 	}
 
 	private static void assertUsableOnAPhone(String page) {
