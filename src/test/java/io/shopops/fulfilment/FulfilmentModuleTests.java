@@ -41,9 +41,9 @@ class FulfilmentModuleTests {
 
 	@Test
 	void startsWithoutGrowthOrDashboard() {
-		assertThat(this.importHandlers).extracting(ImportHandler::kind).containsExactly("products");
+		assertThat(this.importHandlers).extracting(ImportHandler::kind).containsExactlyInAnyOrder("products", "orders");
 		assertThat(this.navigation).extracting(NavigationItem::path)
-			.contains("/products", "/inventory", "/orders", "/after-sales", "/imports/products")
+			.contains("/products", "/inventory", "/orders", "/after-sales", "/imports/products", "/imports/orders")
 			.doesNotContain("/crm", "/dashboard");
 	}
 
