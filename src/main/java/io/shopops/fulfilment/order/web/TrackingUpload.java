@@ -1,25 +1,20 @@
 package io.shopops.fulfilment.order.web;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.shopops.fulfilment.inventory.InsufficientStockException;
 import io.shopops.fulfilment.order.IllegalOrderTransitionException;
 import io.shopops.fulfilment.order.OrderInvalidException;
@@ -27,6 +22,13 @@ import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.OrderStatus;
 import io.shopops.fulfilment.order.Orders;
 import io.shopops.fulfilment.order.Orders.ShipmentRequest;
+import io.shopops.platform.csv.Cells;
+import io.shopops.platform.csv.CsvFile;
+import io.shopops.platform.csv.CsvFileException;
+import io.shopops.platform.csv.CsvProblems;
+import io.shopops.platform.csv.CsvRow;
+import io.shopops.platform.csv.CsvRowHandler;
+import io.shopops.platform.csv.Header;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,17 +49,6 @@ class TrackingUpload {
 
 	static final int MAX_TEXT = 64;
 
-	private static final Charset GB18030 = Charset.forName("GB18030");
-
-	private static final Map<String, Column> HEADERS = Map.ofEntries(Map.entry("channel", Column.CHANNEL),
-			Map.entry("channel code", Column.CHANNEL), Map.entry("渠道", Column.CHANNEL), Map.entry("店铺", Column.CHANNEL),
-			Map.entry("order number", Column.NUMBER), Map.entry("order_number", Column.NUMBER),
-			Map.entry("order", Column.NUMBER), Map.entry("number", Column.NUMBER), Map.entry("订单号", Column.NUMBER),
-			Map.entry("订单编号", Column.NUMBER), Map.entry("carrier", Column.CARRIER), Map.entry("快递公司", Column.CARRIER),
-			Map.entry("物流公司", Column.CARRIER), Map.entry("tracking number", Column.TRACKING),
-			Map.entry("tracking_number", Column.TRACKING), Map.entry("tracking", Column.TRACKING),
-			Map.entry("运单号", Column.TRACKING), Map.entry("快递单号", Column.TRACKING), Map.entry("物流单号", Column.TRACKING));
-
 	private final Orders orders;
 
 	private final OrderQuery query;
@@ -68,21 +59,19 @@ class TrackingUpload {
 	}
 
 	/**
-	 * The text of an uploaded file: UTF-8 (with or without BOM), else GB18030.
+	 * The text of an uploaded file, in the encoding the platform's CSV toolkit detects
+	 * (UTF-8 with or without BOM, else GB18030), without a BOM.
+	 * @throws CsvFileException if the file is empty, binary, a workbook or UTF-16
 	 */
-	static String decode(byte[] bytes) {
-		int start = (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF) ? 3 : 0;
-		ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+	static String decode(byte[] bytes) throws IOException {
+		Path file = Files.createTempFile("shopops-tracking-", ".csv");
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(buffer)
-				.toString();
+			Files.write(file, bytes);
+			String text = new String(bytes, CsvFile.open(file).charset());
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
 		}
-		catch (CharacterCodingException ex) {
-			return new String(bytes, GB18030);
+		finally {
+			Files.deleteIfExists(file);
 		}
 	}
 
@@ -91,38 +80,58 @@ class TrackingUpload {
 	 */
 	@Transactional(readOnly = true)
 	Preview preview(String text) {
-		List<String> fileProblems = new ArrayList<>();
-		List<Row> rows = new ArrayList<>();
-		List<List<String>> records = new ArrayList<>();
-		try (CsvReader<CsvRecord> reader = CsvReader.builder()
-			.allowExtraFields(true)
-			.allowMissingFields(true)
-			.skipEmptyLines(true)
-			.ofCsvRecord(new StringReader(text))) {
-			for (CsvRecord record : reader) {
-				if (records.size() > MAX_ROWS) {
-					fileProblems.add("order.tracking.tooManyRows");
-					return new Preview(List.of(), fileProblems, text);
-				}
-				records.add(record.getFields());
-			}
+		Path file = null;
+		try {
+			file = Files.createTempFile("shopops-tracking-", ".csv");
+			Files.writeString(file, text, StandardCharsets.UTF_8);
+			return preview(CsvFile.open(file), text);
 		}
-		catch (CsvParseException ex) {
-			fileProblems.add("order.tracking.malformed");
-			return new Preview(List.of(), fileProblems, text);
+		catch (CsvFileException ex) {
+			return new Preview(List.of(), List
+				.of(ex.code().equals(CsvProblems.FILE_EMPTY) ? "order.tracking.empty" : "order.tracking.malformed"),
+					text);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		if (records.isEmpty()) {
-			fileProblems.add("order.tracking.empty");
-			return new Preview(List.of(), fileProblems, text);
+		finally {
+			if (file != null) {
+				file.toFile().delete();
+			}
 		}
-		int[] columns = columns(records.get(0));
+	}
+
+	private Preview preview(CsvFile file, String text) throws IOException {
+		if (file.records() > MAX_ROWS) {
+			return new Preview(List.of(), List.of("order.tracking.tooManyRows"), text);
+		}
+		Header header = file.header();
+		int[] columns = { header.index("channel", "channel code", "渠道", "店铺"),
+				header.index("order number", "order_number", "order", "number", "订单号", "订单编号"),
+				header.index("carrier", "快递公司", "物流公司"),
+				header.index("tracking number", "tracking_number", "tracking", "运单号", "快递单号", "物流单号") };
 		if (columns[Column.NUMBER.ordinal()] < 0 || columns[Column.CARRIER.ordinal()] < 0
 				|| columns[Column.TRACKING.ordinal()] < 0) {
-			fileProblems.add("order.tracking.columnsMissing");
-			return new Preview(List.of(), fileProblems, text);
+			return new Preview(List.of(), List.of("order.tracking.columnsMissing"), text);
+		}
+		List<CsvRow> records = new ArrayList<>();
+		Map<Long, String> brokenRows = new TreeMap<>();
+		file.read(new CsvRowHandler() {
+
+			@Override
+			public void row(CsvRow row) {
+				records.add(row);
+			}
+
+			@Override
+			public void problem(long row, String code, List<Object> args) {
+				brokenRows.put(row, code);
+			}
+
+		});
+		if (brokenRows.containsValue(CsvProblems.CSV_MALFORMED)
+				|| brokenRows.containsValue(CsvProblems.QUOTE_UNCLOSED)) {
+			return new Preview(List.of(), List.of("order.tracking.malformed"), text);
 		}
 		List<OrderQuery.ChannelOption> active = this.query.channels()
 			.stream()
@@ -130,17 +139,31 @@ class TrackingUpload {
 			.toList();
 		String onlyChannel = (active.size() == 1) ? active.get(0).code() : null;
 		Set<String> seen = new HashSet<>();
-		for (int i = 1; i < records.size(); i++) {
-			List<String> fields = records.get(i);
-			if (fields.stream().allMatch(String::isBlank)) {
+		List<Row> rows = new ArrayList<>();
+		for (long broken : brokenRows.keySet()) {
+			rows.add(new Row((int) broken, null, null, null, null, null, null, null,
+					List.of("order.tracking.columnsCount")));
+		}
+		for (CsvRow record : records) {
+			if (isBlank(record)) {
 				continue;
 			}
-			rows.add(check(i + 1, fields, columns, onlyChannel, seen));
+			rows.add(check((int) record.number(), record, columns, onlyChannel, seen));
 		}
+		rows.sort(Comparator.comparingInt(Row::rowNumber));
 		if (rows.isEmpty()) {
-			fileProblems.add("order.tracking.empty");
+			return new Preview(List.of(), List.of("order.tracking.empty"), text);
 		}
-		return new Preview(rows, fileProblems, text);
+		return new Preview(rows, List.of(), text);
+	}
+
+	private static boolean isBlank(CsvRow row) {
+		for (int i = 0; i < row.size(); i++) {
+			if (!row.get(i).isEmpty()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -172,7 +195,7 @@ class TrackingUpload {
 		return preview;
 	}
 
-	private Row check(int rowNumber, List<String> fields, int[] columns, String onlyChannel, Set<String> seen) {
+	private Row check(int rowNumber, CsvRow fields, int[] columns, String onlyChannel, Set<String> seen) {
 		String channel = cell(fields, columns[Column.CHANNEL.ordinal()]);
 		String number = cell(fields, columns[Column.NUMBER.ordinal()]);
 		String carrier = cell(fields, columns[Column.CARRIER.ordinal()]);
@@ -224,29 +247,8 @@ class TrackingUpload {
 		return new Row(rowNumber, channel, number, carrier, tracking, orderId, status, action, problems);
 	}
 
-	private static int[] columns(List<String> header) {
-		int[] columns = new int[Column.values().length];
-		Arrays.fill(columns, -1);
-		for (int i = 0; i < header.size(); i++) {
-			String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-			Column column = HEADERS.get(name);
-			if (column != null && columns[column.ordinal()] < 0) {
-				columns[column.ordinal()] = i;
-			}
-		}
-		return columns;
-	}
-
-	private static String cell(List<String> fields, int index) {
-		if (index < 0 || index >= fields.size()) {
-			return null;
-		}
-		String value = fields.get(index).strip();
-		// 京东 and 抖店 exports write ids as ="…" or with a leading tab to keep them text
-		if (value.startsWith("=\"") && value.endsWith("\"") && value.length() >= 3) {
-			value = value.substring(2, value.length() - 1).strip();
-		}
-		return value.isEmpty() ? null : value;
+	private static String cell(CsvRow row, int index) {
+		return Cells.emptyToNull(row.text(index));
 	}
 
 	enum Column {

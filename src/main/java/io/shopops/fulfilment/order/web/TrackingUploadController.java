@@ -6,6 +6,8 @@ import java.io.InputStream;
 import io.shopops.fulfilment.order.web.TrackingUpload.Preview;
 import io.shopops.fulfilment.order.web.TrackingUpload.RowFailedException;
 
+import io.shopops.platform.csv.CsvFileException;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +56,16 @@ class TrackingUploadController {
 		try (InputStream in = file.getInputStream()) {
 			bytes = in.readNBytes(TrackingUpload.MAX_BYTES + 1);
 		}
-		model.addAttribute("preview", this.upload.preview(TrackingUpload.decode(bytes)));
+		String text;
+		try {
+			text = TrackingUpload.decode(bytes);
+		}
+		catch (CsvFileException ex) {
+			model.addAttribute("uploadError", ex.code());
+			model.addAttribute("uploadErrorArgs", ex.args().toArray());
+			return "fulfilment/orders/tracking";
+		}
+		model.addAttribute("preview", this.upload.preview(text));
 		model.addAttribute("fileName", file.getOriginalFilename());
 		return "fulfilment/orders/tracking";
 	}

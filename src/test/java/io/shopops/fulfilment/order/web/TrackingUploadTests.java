@@ -120,10 +120,13 @@ class TrackingUploadTests {
 		assertThat(upload("order number,carrier,tracking number\n".getBytes(StandardCharsets.UTF_8)))
 			.contains("no rows below its header");
 		assertThat(upload(new byte[0])).contains("Choose a CSV file");
+		assertThat(upload(new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0 })).contains("Excel workbook");
+		assertThat(upload("order number,carrier,tracking number\nA1,SF\n".getBytes(StandardCharsets.UTF_8)))
+			.contains("This row has a different number of columns than the header");
 	}
 
 	@Test
-	void readsUtf8WithOrWithoutBomAndGb18030() {
+	void readsUtf8WithOrWithoutBomAndGb18030() throws Exception {
 		String text = "订单号,快递公司,运单号\n1,顺丰速运,SF1\n";
 		assertThat(TrackingUpload.decode(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
 		assertThat(TrackingUpload.decode(("\uFEFF" + text).getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
