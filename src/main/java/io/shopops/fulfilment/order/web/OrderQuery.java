@@ -42,6 +42,27 @@ class OrderQuery {
 	 */
 	static final String OPEN_STATUSES = "'PAID', 'AWAITING_STOCK', 'PARTIALLY_SHIPPED', 'SHIPPED'";
 
+	/**
+	 * Orders late to ship: the predicate of the partial indexes
+	 * {@code shop_order_late_to_ship_idx} and {@code shop_order_to_ship_placed_idx}.
+	 */
+	private static final String LATE_TO_SHIP = "o.status IN ('PAID', 'AWAITING_STOCK', 'PARTIALLY_SHIPPED') "
+			+ "AND coalesce(o.paid_at, o.placed_at) < :shipDeadline";
+
+	/**
+	 * Orders late to deliver: the predicate of {@code shop_order_to_deliver_idx}.
+	 */
+	private static final String LATE_TO_DELIVER = "o.status = 'SHIPPED' AND o.shipped_at < :deliverDeadline";
+
+	/**
+	 * The units, line count and first title of order {@code o}, from one read of its
+	 * lines.
+	 */
+	private static final String LINE_SUMMARY = """
+			SELECT coalesce(sum(l.quantity), 0) AS units, count(*) AS line_count,
+			       (array_agg(l.title ORDER BY l.line_no))[1] AS first_title
+			FROM order_line l WHERE l.order_id = o.id""";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate streaming;
@@ -68,7 +89,7 @@ class OrderQuery {
 	@Transactional(readOnly = true)
 	OrderPage page(OrderFilter filter, ZoneId zone, String after, String before) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		StringBuilder where = where(filter, zone, Instant.now(), params);
+		StringBuilder where = where(filter, zone, Instant.now(), params, !filter.overdue());
 		Cursor cursor = Cursor.decode((before != null) ? before : after);
 		boolean backwards = before != null && cursor != null;
 		if (cursor != null) {
@@ -79,7 +100,7 @@ class OrderQuery {
 		params.put("shipDeadline", Timestamp.from(Instant.now().minus(this.deadlines.shipWithin())));
 		params.put("deliverDeadline", Timestamp.from(Instant.now().minus(this.deadlines.deliverWithin())));
 		String direction = backwards ? "ASC" : "DESC";
-		String sql = """
+		String sql = filter.overdue() ? overduePage(where, filter.status(), direction) : """
 				SELECT o.id, c.code AS channel_code, c.name AS channel_name, c.platform, o.number, o.status,
 				       o.placed_at, o.paid_at, o.customer_name, o.customer_phone, o.paid_amount, o.currency,
 				       (SELECT coalesce(sum(l.quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS units,
@@ -113,7 +134,7 @@ class OrderQuery {
 	@Transactional(readOnly = true)
 	void forEachLine(OrderFilter filter, ZoneId zone, Consumer<ExportLine> consumer) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		StringBuilder where = where(filter, zone, Instant.now(), params);
+		StringBuilder where = where(filter, zone, Instant.now(), params, true);
 		String sql = """
 				SELECT c.code AS channel_code, o.number, o.status, o.source, o.currency, o.placed_at, o.paid_at,
 				       o.shipped_at, o.delivered_at, o.completed_at, o.cancelled_at, o.closed_at,
@@ -218,18 +239,19 @@ class OrderQuery {
 	}
 
 	/**
-	 * Paid orders (or held for stock) not fully shipped within the shipping deadline.
+	 * Paid orders (or held for stock) not fully shipped within the shipping deadline,
+	 * counted from {@code shop_order_late_to_ship_idx} alone.
 	 */
 	long countLateToShip() {
-		return count("o.status IN ('PAID', 'AWAITING_STOCK', 'PARTIALLY_SHIPPED') AND "
-				+ "coalesce(o.paid_at, o.placed_at) < :shipDeadline");
+		return count(LATE_TO_SHIP);
 	}
 
 	/**
-	 * Shipped orders not delivered within the delivery deadline.
+	 * Shipped orders not delivered within the delivery deadline, counted from
+	 * {@code shop_order_to_deliver_idx} alone.
 	 */
 	long countLateToDeliver() {
-		return count("o.status = 'SHIPPED' AND o.shipped_at < :deliverDeadline");
+		return count(LATE_TO_DELIVER);
 	}
 
 	/**
@@ -237,29 +259,25 @@ class OrderQuery {
 	 */
 	@Transactional(readOnly = true)
 	List<OrderRow> queue(Queue queue, int limit) {
-		String condition = (queue == Queue.SHIP)
-				? "o.status IN ('PAID', 'AWAITING_STOCK', 'PARTIALLY_SHIPPED') AND coalesce(o.paid_at, o.placed_at) < :shipDeadline"
-				: "o.status = 'SHIPPED' AND o.shipped_at < :deliverDeadline";
+		// exactly the predicate of the queue's partial index, whose order the list takes:
+		// any other status condition beside it makes the planner misjudge how many orders
+		// match and sort every open order instead
+		String condition = (queue == Queue.SHIP) ? LATE_TO_SHIP : LATE_TO_DELIVER;
 		String order = (queue == Queue.SHIP) ? "coalesce(o.paid_at, o.placed_at)" : "o.shipped_at";
 		String sql = """
 				SELECT o.id, c.code AS channel_code, c.name AS channel_name, c.platform, o.number, o.status,
 				       o.placed_at, o.paid_at, o.shipped_at, o.customer_name, o.customer_phone, o.paid_amount,
-				       o.currency,
-				       (SELECT coalesce(sum(l.quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS units,
-				       (SELECT l.title FROM order_line l WHERE l.order_id = o.id ORDER BY l.line_no LIMIT 1)
-				         AS first_title,
-				       (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) AS line_count,
-				       true AS overdue
-				FROM shop_order o JOIN sales_channel c ON c.id = o.channel_id
-				WHERE o.status IN (%s) AND %s
-				ORDER BY %s, o.id LIMIT %d""".formatted(OPEN_STATUSES, condition, order, limit);
+				       o.currency, l.units, l.first_title, l.line_count, true AS overdue
+				FROM (SELECT o.* FROM shop_order o WHERE %s ORDER BY %s, o.id LIMIT %d) o
+				JOIN sales_channel c ON c.id = o.channel_id
+				CROSS JOIN LATERAL (%s) l
+				ORDER BY %s, o.id""".formatted(condition, order, limit, LINE_SUMMARY, order);
 		return this.jdbc.query(sql, deadlineParams(), OrderQuery::row);
 	}
 
 	private long count(String condition) {
-		Long count = this.jdbc.queryForObject(
-				"SELECT count(*) FROM shop_order o WHERE o.status IN (" + OPEN_STATUSES + ") AND " + condition,
-				deadlineParams(), Long.class);
+		Long count = this.jdbc.queryForObject("SELECT count(*) FROM shop_order o WHERE " + condition, deadlineParams(),
+				Long.class);
 		return (count != null) ? count : 0;
 	}
 
@@ -274,7 +292,47 @@ class OrderQuery {
 				+ "< :shipDeadline OR o.status = 'SHIPPED' AND o.shipped_at < :deliverDeadline)";
 	}
 
-	private StringBuilder where(OrderFilter filter, ZoneId zone, Instant now, Map<String, Object> params) {
+	/**
+	 * A page of overdue orders: the newest rows late to ship and those late to deliver,
+	 * each found by the index of its own condition, merged. One condition ORed with the
+	 * other can use neither index, so every open order would be read and sorted.
+	 * @param where the other filters and the cursor
+	 * @param status the status filtered by, or {@code null}
+	 * @param direction {@code DESC} forwards, {@code ASC} backwards
+	 */
+	private static String overduePage(CharSequence where, OrderStatus status, String direction) {
+		// a status filter that rules a queue out says so in constants, which the planner
+		// sees through; it does not see that two status conditions contradict each other
+		boolean toShip = status == null || status == OrderStatus.PAID || status == OrderStatus.AWAITING_STOCK
+				|| status == OrderStatus.PARTIALLY_SHIPPED;
+		boolean toDeliver = status == null || status == OrderStatus.SHIPPED;
+		// orders late to ship are the newest open ones, so the seek by placing time stops
+		// after a page; orders late to deliver are few and read by their shipping time
+		// (materialized so the planner cannot instead walk every shipped order by placing
+		// time looking for them)
+		return """
+				WITH late_to_deliver AS MATERIALIZED (
+				  SELECT o.id, o.placed_at FROM shop_order o
+				  WHERE %1$s AND %6$s)
+				SELECT o.id, c.code AS channel_code, c.name AS channel_name, c.platform, o.number, o.status,
+				       o.placed_at, o.paid_at, o.customer_name, o.customer_phone, o.paid_amount, o.currency,
+				       l.units, l.first_title, l.line_count, true AS overdue
+				FROM ((SELECT o.id, o.placed_at FROM shop_order o
+				       WHERE %1$s AND %2$s
+				       ORDER BY o.placed_at %3$s, o.id %3$s LIMIT %4$d)
+				      UNION ALL
+				      (SELECT d.id, d.placed_at FROM late_to_deliver d
+				       ORDER BY d.placed_at %3$s, d.id %3$s LIMIT %4$d)) late
+				JOIN shop_order o ON o.id = late.id
+				JOIN sales_channel c ON c.id = o.channel_id
+				CROSS JOIN LATERAL (%5$s) l
+				ORDER BY late.placed_at %3$s, late.id %3$s
+				LIMIT %4$d""".formatted(where, toShip ? LATE_TO_SHIP : "FALSE", direction, PAGE_SIZE + 1, LINE_SUMMARY,
+				toDeliver ? LATE_TO_DELIVER : "FALSE");
+	}
+
+	private StringBuilder where(OrderFilter filter, ZoneId zone, Instant now, Map<String, Object> params,
+			boolean withOverdue) {
 		StringBuilder where = new StringBuilder("TRUE");
 		if (filter.status() != null) {
 			where.append(" AND o.status = :status");
@@ -312,7 +370,7 @@ class OrderQuery {
 			where.append(" AND o.number = :number");
 			params.put("number", filter.number());
 		}
-		if (filter.overdue()) {
+		if (withOverdue && filter.overdue()) {
 			// the status list first lets the planner use the partial index of open orders
 			where.append(" AND o.status IN (").append(OPEN_STATUSES).append(") AND ").append(overdueCondition());
 			params.put("shipDeadline", Timestamp.from(now.minus(this.deadlines.shipWithin())));

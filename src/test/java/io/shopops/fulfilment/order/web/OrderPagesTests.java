@@ -142,6 +142,10 @@ class OrderPagesTests {
 		rows.line(done, 1, "A-1", "甲", 1, "10.00", 1);
 		assertThat(numbers("/orders?channel=" + rows.channelCode + "&overdue=true")).containsExactly("LATE-SHIP",
 				"LOST-PARCEL");
+		String overdue = "/orders?channel=" + rows.channelCode + "&overdue=true&status=";
+		assertThat(numbers(overdue + "shipped")).containsExactly("LOST-PARCEL");
+		assertThat(numbers(overdue + "paid")).containsExactly("LATE-SHIP");
+		assertThat(numbers(overdue + "completed")).isEmpty();
 		String queues = page(get("/orders/queues"));
 		String toShip = queues.substring(queues.indexOf("id=\"to-ship\""), queues.indexOf("id=\"to-deliver\""));
 		String toDeliver = queues.substring(queues.indexOf("id=\"to-deliver\""));
@@ -151,6 +155,53 @@ class OrderPagesTests {
 			.contains("within " + rules.deliverySlaDays() + " days");
 		String home = page(get("/"));
 		assertThat(home).contains("Paid orders late to ship").contains("Shipped orders late to arrive");
+	}
+
+	@Test
+	void pagesThroughOrdersLateToShipAndToDeliverMergedNewestFirstAndBack() throws Exception {
+		OrderRows rows = new OrderRows(this.jdbc);
+		OrderRules rules = this.orderSettings.current();
+		Instant start = Instant.now().minus(rules.deliverySlaDays() + 3, ChronoUnit.DAYS);
+		for (int i = 0; i < 70; i++) {
+			// late to ship and late to deliver alternate; every third pair shares its
+			// time
+			Instant at = start.plus(Duration.ofMinutes(i - (i % 3 == 0 ? 1 : 0)));
+			long id = (i % 2 == 0) ? rows.order("L" + i, "PAID", at, at, null, "王" + i, null, null)
+					: rows.order("L" + i, "SHIPPED", at, at, at.plusSeconds(60), "王" + i, null, null);
+			rows.line(id, 1, "SKU-" + i, "商品 " + i, 1, "9.90", (i % 2 == 0) ? 0 : 1);
+		}
+		Instant fresh = Instant.now().minus(1, ChronoUnit.HOURS);
+		rows.line(rows.order("FRESH-PAID", "PAID", fresh, fresh, null, "新", null, null), 1, "SKU-F", "新品", 1, "9.90",
+				0);
+		rows.line(rows.order("FRESH-SHIPPED", "SHIPPED", fresh, fresh, fresh, "新", null, null), 1, "SKU-F", "新品", 1,
+				"9.90", 1);
+		List<Long> late = this.jdbc
+			.sql("SELECT id FROM shop_order WHERE channel_id = ? AND number LIKE 'L%' ORDER BY placed_at DESC, id DESC")
+			.param(rows.channelId)
+			.query(Long.class)
+			.list();
+		String url = "/orders?channel=" + rows.channelCode + "&overdue=true";
+		List<Long> seen = new ArrayList<>();
+		String lastPage = null;
+		int pages = 0;
+		while (url != null) {
+			String body = page(get(url));
+			Matcher row = ROW.matcher(body);
+			while (row.find()) {
+				seen.add(Long.parseLong(row.group(1)));
+			}
+			lastPage = body;
+			url = link(body, "page-next");
+			pages++;
+		}
+		assertThat(pages).isEqualTo(2);
+		assertThat(seen).isEqualTo(late);
+		List<Long> back = new ArrayList<>();
+		Matcher row = ROW.matcher(page(get(link(lastPage, "page-previous"))));
+		while (row.find()) {
+			back.add(Long.parseLong(row.group(1)));
+		}
+		assertThat(back).isEqualTo(late.subList(0, 50));
 	}
 
 	@Test
