@@ -231,8 +231,15 @@ public class Inventory {
 		Assert.notEmpty(requests, "nothing to reserve");
 		Assert.notNull(reference, "a reservation needs a reference");
 		List<Claim> claims = claims(requests);
+		if (claims.size() == 1) {
+			// one row: nothing to order the locks by, so the SKU is resolved in the
+			// update
+			Claim claim = claims.get(0);
+			return List.of(move(claim.sku(), claim.warehouse(), MovementKind.RESERVATION, 0, claim.quantity(),
+					reference, null));
+		}
 		List<StockLevel> levels = new ArrayList<>(claims.size());
-		for (Claim claim : claims) {
+		for (Claim claim : sorted(claims)) {
 			levels.add(move(claim.variantId(), claim.sku(), claim.warehouse(), MovementKind.RESERVATION, 0,
 					claim.quantity(), reference, null));
 		}
@@ -329,50 +336,56 @@ public class Inventory {
 		return new LedgerCheck(rows, mismatches);
 	}
 
-	private List<Claim> claims(List<StockRequest> requests) {
-		Map<String, Long> ids = new HashMap<>();
+	/**
+	 * The requests added up per SKU and warehouse, in the order they came.
+	 */
+	private static List<Claim> claims(List<StockRequest> requests) {
 		Map<String, Claim> claims = new LinkedHashMap<>();
 		for (StockRequest request : requests) {
-			long variant = ids.computeIfAbsent(request.sku(), (sku) -> variantId(sku)
-				.orElseThrow(() -> new StockItemNotFoundException(sku, request.warehouse())));
-			claims.merge(variant + "\u0000" + request.warehouse(),
-					new Claim(variant, request.sku(), request.warehouse(), request.quantity()),
-					(a, b) -> new Claim(a.variantId(), a.sku(), a.warehouse(), a.quantity() + b.quantity()));
+			claims.merge(request.sku() + "\u0000" + request.warehouse(),
+					new Claim(null, request.sku(), request.warehouse(), request.quantity()),
+					(a, b) -> new Claim(null, a.sku(), a.warehouse(), a.quantity() + b.quantity()));
 		}
-		return claims.values()
-			.stream()
-			.sorted(Comparator.comparingLong(Claim::variantId).thenComparing(Claim::warehouse))
-			.toList();
+		return List.copyOf(claims.values());
+	}
+
+	/**
+	 * The claims with their variant ids (read in one statement), in locking order.
+	 * @throws StockItemNotFoundException if a SKU is unknown
+	 */
+	private List<Claim> sorted(List<Claim> claims) {
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("SELECT sku, id FROM product_variant WHERE sku = ANY (?::text[])")
+			.param(claims.stream().map(Claim::sku).distinct().toArray(String[]::new))
+			.query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		List<Claim> resolved = new ArrayList<>(claims.size());
+		for (Claim claim : claims) {
+			Long variant = ids.get(claim.sku());
+			if (variant == null) {
+				throw new StockItemNotFoundException(claim.sku(), claim.warehouse());
+			}
+			resolved.add(new Claim(variant, claim.sku(), claim.warehouse(), claim.quantity()));
+		}
+		resolved.sort(Comparator.comparingLong(Claim::variantId).thenComparing(Claim::warehouse));
+		return resolved;
 	}
 
 	private StockLevel move(String sku, String warehouse, MovementKind kind, int onHandDelta, int reservedDelta,
 			StockReference reference, String reason) {
-		long variant = variantId(sku).orElseThrow(() -> new StockItemNotFoundException(sku, warehouse));
-		return move(variant, sku, warehouse, kind, onHandDelta, reservedDelta, reference, reason);
+		return move(null, sku, warehouse, kind, onHandDelta, reservedDelta, reference, reason);
 	}
 
 	/**
 	 * The one statement every movement goes through: a conditional update of the stock
 	 * row (it only matches when the result keeps 0 ≤ reserved ≤ on hand) and the ledger
-	 * row, together.
+	 * row, together. Without a variant id the statement finds the SKU's variant itself.
 	 */
-	private StockLevel move(long variant, String sku, String warehouse, MovementKind kind, int onHandDelta,
+	private StockLevel move(Long variant, String sku, String warehouse, MovementKind kind, int onHandDelta,
 			int reservedDelta, StockReference reference, String reason) {
-		Optional<StockLevel> level = this.jdbc.sql("""
-				WITH s AS (
-				  UPDATE stock_item SET on_hand = on_hand + :onHand, reserved = reserved + :reserved,
-				    updated_at = now(), version = version + 1
-				  WHERE variant_id = :variant AND warehouse = :warehouse
-				    AND reserved + :reserved >= 0 AND on_hand + :onHand >= reserved + :reserved
-				  RETURNING variant_id, warehouse, on_hand, reserved
-				), m AS (
-				  INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta,
-				    reference_type, reference_id, reason, actor)
-				  SELECT variant_id, warehouse, :kind, :onHand, :reserved, :referenceType, :referenceId, :reason, :actor
-				  FROM s
-				)
-				SELECT warehouse, on_hand, reserved FROM s""")
+		Optional<StockLevel> level = this.jdbc.sql((variant != null) ? MOVE_BY_VARIANT : MOVE_BY_SKU)
 			.param("variant", variant)
+			.param("sku", sku)
 			.param("warehouse", warehouse)
 			.param("onHand", onHandDelta)
 			.param("reserved", reservedDelta)
@@ -386,14 +399,34 @@ public class Inventory {
 		if (level.isPresent()) {
 			return level.get();
 		}
-		boolean exists = this.jdbc
-			.sql("SELECT count(*) FROM stock_item WHERE variant_id = :variant AND warehouse = :warehouse")
-			.param("variant", variant)
+		boolean exists = this.jdbc.sql("""
+				SELECT count(*) FROM stock_item s JOIN product_variant v ON v.id = s.variant_id
+				WHERE v.sku = :sku AND s.warehouse = :warehouse""")
+			.param("sku", sku)
 			.param("warehouse", warehouse)
 			.query(Long.class)
 			.single() > 0;
 		throw exists ? new InsufficientStockException(sku, warehouse) : new StockItemNotFoundException(sku, warehouse);
 	}
+
+	private static final String MOVE = """
+			WITH s AS (
+			  UPDATE stock_item SET on_hand = on_hand + :onHand, reserved = reserved + :reserved,
+			    updated_at = now(), version = version + 1
+			  WHERE variant_id = %s AND warehouse = :warehouse
+			    AND reserved + :reserved >= 0 AND on_hand + :onHand >= reserved + :reserved
+			  RETURNING variant_id, warehouse, on_hand, reserved
+			), m AS (
+			  INSERT INTO stock_movement (variant_id, warehouse, kind, on_hand_delta, reserved_delta,
+			    reference_type, reference_id, reason, actor)
+			  SELECT variant_id, warehouse, :kind, :onHand, :reserved, :referenceType, :referenceId, :reason, :actor
+			  FROM s
+			)
+			SELECT warehouse, on_hand, reserved FROM s""";
+
+	private static final String MOVE_BY_VARIANT = MOVE.formatted(":variant");
+
+	private static final String MOVE_BY_SKU = MOVE.formatted("(SELECT id FROM product_variant WHERE sku = :sku)");
 
 	private Optional<StockLevel> lockedLevel(long variant, String sku, String warehouse) {
 		return this.jdbc
@@ -425,7 +458,7 @@ public class Inventory {
 		return (name.length() > 64) ? name.substring(0, 64) : name;
 	}
 
-	private record Claim(long variantId, String sku, String warehouse, int quantity) {
+	private record Claim(Long variantId, String sku, String warehouse, int quantity) {
 	}
 
 }

@@ -47,8 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the domain event, and moves stock through {@link Inventory}, all in one transaction.
  * <p>
  * Placing a paid order is the hot path of the API: every statement is plain SQL, the
- * lines go in as one multi-row insert, and the reservation is the last statement before
- * the commit, so that the row of a much-sold SKU stays locked as briefly as possible.
+ * order, its lines and its timeline go in as one statement, and the reservation is the
+ * last statement before the commit, so that the row of a much-sold SKU stays locked as
+ * briefly as possible.
  */
 @Service
 class OrderService implements Orders {
@@ -145,19 +146,43 @@ class OrderService implements Orders {
 			reserve = false;
 		}
 
-		Optional<Long> inserted = this.jdbc.sql("""
-				INSERT INTO shop_order (channel_id, number, status, source, history, warehouse, currency, goods_amount,
-				  shipping_fee, discount, paid_amount, customer_name, customer_phone, customer_email, buyer_id,
-				  ship_name, ship_phone, ship_province, ship_city, ship_district, ship_line1, ship_postcode,
-				  coupon_code, utm_source, utm_medium, utm_campaign, utm_content, content_code, visitor_id, note,
-				  placed_at, paid_at, shipped_at, delivered_at, completed_at, cancelled_at, closed_at)
-				VALUES (:channel, :number, :status, :source, :history, :warehouse, :currency, :goods,
-				  :shippingFee, :discount, :paid, :customerName, :customerPhone, :customerEmail, :buyerId,
-				  :shipName, :shipPhone, :shipProvince, :shipCity, :shipDistrict, :shipLine1, :shipPostcode,
-				  :coupon, :utmSource, :utmMedium, :utmCampaign, :utmContent, :contentCode, :visitorId, :note,
-				  :placedAt, :paidAt, :shippedAt, :deliveredAt, :completedAt, :cancelledAt, :closedAt)
-				ON CONFLICT (channel_id, number) DO NOTHING
-				RETURNING id""")
+		// the order, its lines and its timeline in one statement: nothing of them when
+		// the
+		// order exists already
+		List<TimelineRow> timeline = timeline(times, status, shipped);
+		List<long[]> inserted = this.jdbc
+			.sql("""
+					WITH o AS (
+					INSERT INTO shop_order (channel_id, number, status, source, history, warehouse, currency, goods_amount,
+					  shipping_fee, discount, paid_amount, customer_name, customer_phone, customer_email, buyer_id,
+					  ship_name, ship_phone, ship_province, ship_city, ship_district, ship_line1, ship_postcode,
+					  coupon_code, utm_source, utm_medium, utm_campaign, utm_content, content_code, visitor_id, note,
+					  placed_at, paid_at, shipped_at, delivered_at, completed_at, cancelled_at, closed_at)
+					VALUES (:channel, :number, :status, :source, :history, :warehouse, :currency, :goods,
+					  :shippingFee, :discount, :paid, :customerName, :customerPhone, :customerEmail, :buyerId,
+					  :shipName, :shipPhone, :shipProvince, :shipCity, :shipDistrict, :shipLine1, :shipPostcode,
+					  :coupon, :utmSource, :utmMedium, :utmCampaign, :utmContent, :contentCode, :visitorId, :note,
+					  :placedAt, :paidAt, :shippedAt, :deliveredAt, :completedAt, :cancelledAt, :closedAt)
+					ON CONFLICT (channel_id, number) DO NOTHING
+					RETURNING id
+					), ls AS (
+					  INSERT INTO order_line (order_id, line_no, variant_id, sku, title, quantity, unit_price, discount,
+					    amount, shipped_quantity)
+					  SELECT o.id, l.line_no, l.variant_id, l.sku, l.title, l.quantity, l.unit_price, l.discount, l.amount,
+					    CASE WHEN :shipped THEN l.quantity ELSE 0 END
+					  FROM o, unnest(:lineNos::int[], :variants::bigint[], :skus::text[], :titles::text[], :quantities::int[],
+					    :prices::numeric[], :discounts::numeric[], :amounts::numeric[])
+					    AS l (line_no, variant_id, sku, title, quantity, unit_price, discount, amount)
+					  ORDER BY l.line_no
+					  RETURNING id, line_no
+					), ts AS (
+					  INSERT INTO order_status_change (order_id, from_status, to_status, at, actor, note)
+					  SELECT o.id, t.from_status, t.to_status, t.at, :actor, t.note
+					  FROM o, unnest(:froms::text[], :tos::text[], :ats::timestamptz[], :notes::text[])
+					    WITH ORDINALITY AS t (from_status, to_status, at, note, n)
+					  ORDER BY t.n
+					)
+					SELECT o.id, ls.id FROM o LEFT JOIN ls ON true ORDER BY ls.line_no""")
 			.param("channel", channel.id())
 			.param("number", draft.number())
 			.param("status", status.name())
@@ -195,18 +220,35 @@ class OrderService implements Orders {
 			.param("completedAt", timestamp(times.completedAt()))
 			.param("cancelledAt", timestamp(times.cancelledAt()))
 			.param("closedAt", timestamp(times.closedAt()))
-			.query(Long.class)
-			.optional();
+			.param("shipped", shipped)
+			.param("lineNos", lines.stream().map((l) -> String.valueOf(l.lineNo())).toArray(String[]::new))
+			.param("variants",
+					lines.stream()
+						.map((l) -> (l.variantId() != null) ? String.valueOf(l.variantId()) : null)
+						.toArray(String[]::new))
+			.param("skus", lines.stream().map(NewLine::sku).toArray(String[]::new))
+			.param("titles", lines.stream().map(NewLine::title).toArray(String[]::new))
+			.param("quantities", lines.stream().map((l) -> String.valueOf(l.quantity())).toArray(String[]::new))
+			.param("prices", lines.stream().map((l) -> l.unitPrice().toPlainString()).toArray(String[]::new))
+			.param("discounts", lines.stream().map((l) -> l.discount().toPlainString()).toArray(String[]::new))
+			.param("amounts", lines.stream().map((l) -> l.amount().toPlainString()).toArray(String[]::new))
+			.param("actor", currentActor())
+			.param("froms",
+					timeline.stream().map((r) -> (r.from() != null) ? r.from().name() : null).toArray(String[]::new))
+			.param("tos", timeline.stream().map((r) -> r.to().name()).toArray(String[]::new))
+			.param("ats", timeline.stream().map((r) -> r.at().toString()).toArray(String[]::new))
+			.param("notes", timeline.stream().map((r) -> limit(r.note(), 300)).toArray(String[]::new))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
 		if (inserted.isEmpty()) {
 			// the same order again: answer the one we have, change nothing
 			return new Placement(find(channel.code(), draft.number()).orElseThrow(), false);
 		}
-		long id = inserted.get();
-		List<Long> lineIds = insertLines(id, lines, shipped);
+		long id = inserted.get(0)[0];
 		List<OrderSnapshot.Line> snapshotLines = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			NewLine line = lines.get(i);
-			snapshotLines.add(new OrderSnapshot.Line(lineIds.get(i), line.sku(), line.variantId(), line.title(),
+			snapshotLines.add(new OrderSnapshot.Line(inserted.get(i)[1], line.sku(), line.variantId(), line.title(),
 					line.quantity(), line.unitPrice(), line.discount(), line.amount(), shipped ? line.quantity() : 0));
 		}
 		String carrier = (draft.shipment() != null) ? draft.shipment().carrier() : null;
@@ -221,7 +263,6 @@ class OrderService implements Orders {
 		OrderSnapshot order = new OrderSnapshot(id, channel.code(), channel.platform(), draft.number(), status, times,
 				customer, address, snapshotLines, goods, shippingFee, discount, paid, currency, draft.couponCode(), utm,
 				draft.contentCode(), draft.visitorId(), draft.note(), draft.source(), history, warehouse);
-		timeline(order, times, status, shipped);
 		this.auditLog.record("ORDER_PLACED", "order", String.valueOf(id),
 				channel.code() + " " + draft.number() + ": " + status.apiName() + ", " + paid + " " + currency);
 
@@ -600,38 +641,6 @@ class OrderService implements Orders {
 		return variants;
 	}
 
-	private List<Long> insertLines(long orderId, List<NewLine> lines, boolean shipped) {
-		return this.jdbc.sql("""
-				INSERT INTO order_line (order_id, line_no, variant_id, sku, title, quantity, unit_price, discount,
-				  amount, shipped_quantity)
-				SELECT :order, l.line_no, l.variant_id, l.sku, l.title, l.quantity, l.unit_price, l.discount, l.amount,
-				  CASE WHEN :shipped THEN l.quantity ELSE 0 END
-				FROM unnest(:lineNos::int[], :variants::bigint[], :skus::text[], :titles::text[], :quantities::int[],
-				  :prices::numeric[], :discounts::numeric[], :amounts::numeric[])
-				  AS l (line_no, variant_id, sku, title, quantity, unit_price, discount, amount)
-				ORDER BY l.line_no
-				RETURNING id, line_no""")
-			.param("order", orderId)
-			.param("shipped", shipped)
-			.param("lineNos", lines.stream().map((l) -> String.valueOf(l.lineNo())).toArray(String[]::new))
-			.param("variants",
-					lines.stream()
-						.map((l) -> (l.variantId() != null) ? String.valueOf(l.variantId()) : null)
-						.toArray(String[]::new))
-			.param("skus", lines.stream().map(NewLine::sku).toArray(String[]::new))
-			.param("titles", lines.stream().map(NewLine::title).toArray(String[]::new))
-			.param("quantities", lines.stream().map((l) -> String.valueOf(l.quantity())).toArray(String[]::new))
-			.param("prices", lines.stream().map((l) -> l.unitPrice().toPlainString()).toArray(String[]::new))
-			.param("discounts", lines.stream().map((l) -> l.discount().toPlainString()).toArray(String[]::new))
-			.param("amounts", lines.stream().map((l) -> l.amount().toPlainString()).toArray(String[]::new))
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.list()
-			.stream()
-			.sorted(Comparator.comparingLong((long[] row) -> row[1]))
-			.map((row) -> row[0])
-			.toList();
-	}
-
 	private void insertShipment(long orderId, String carrier, String tracking, Instant at, List<ShippedLine> lines) {
 		long shipment = this.jdbc.sql("""
 				INSERT INTO shipment (order_id, carrier, tracking_number, shipped_at, actor)
@@ -660,7 +669,7 @@ class OrderService implements Orders {
 	 * The timeline of a new order: placed, then each status it reached with the time it
 	 * carries, ending in its status.
 	 */
-	private void timeline(OrderSnapshot order, Times times, OrderStatus status, boolean shipped) {
+	private static List<TimelineRow> timeline(Times times, OrderStatus status, boolean shipped) {
 		List<TimelineRow> rows = new ArrayList<>();
 		rows.add(new TimelineRow(null, OrderStatus.PENDING_PAYMENT, times.placedAt(), null));
 		OrderStatus last = OrderStatus.PENDING_PAYMENT;
@@ -691,7 +700,7 @@ class OrderService implements Orders {
 		if (status == OrderStatus.CLOSED) {
 			rows.add(new TimelineRow(last, OrderStatus.CLOSED, firstOf(times.closedAt(), times.placedAt()), null));
 		}
-		insertTimeline(order.id(), rows);
+		return rows;
 	}
 
 	private void insertTimeline(long orderId, List<TimelineRow> rows) {

@@ -7,8 +7,6 @@ import org.springframework.data.repository.Repository;
 
 interface AuditEntryRepository extends Repository<AuditEntry, Long>, JpaSpecificationExecutor<AuditEntry> {
 
-	AuditEntry save(AuditEntry entry);
-
 	List<AuditEntry> findTop20ByActionOrderByIdDesc(String action);
 
 }

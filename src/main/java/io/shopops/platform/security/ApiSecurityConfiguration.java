@@ -22,6 +22,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -79,10 +80,11 @@ class ApiSecurityConfiguration {
 
 		private static final String PREFIX = "Bearer ";
 
-		private final ObjectProvider<ApiAuthenticator> authenticators;
+		/** The module's authenticator, looked up once rather than on every request. */
+		private final SingletonSupplier<ApiAuthenticator> authenticators;
 
 		BearerTokenFilter(ObjectProvider<ApiAuthenticator> authenticators) {
-			this.authenticators = authenticators;
+			this.authenticators = SingletonSupplier.of(authenticators::getIfAvailable);
 		}
 
 		@Override
@@ -91,7 +93,7 @@ class ApiSecurityConfiguration {
 			String header = request.getHeader("Authorization");
 			if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
 				String token = header.substring(PREFIX.length()).strip();
-				ApiAuthenticator authenticator = this.authenticators.getIfAvailable();
+				ApiAuthenticator authenticator = this.authenticators.get();
 				Optional<Authentication> caller = (authenticator != null && !token.isEmpty())
 						? authenticator.authenticate(token) : Optional.empty();
 				if (caller.isPresent()) {

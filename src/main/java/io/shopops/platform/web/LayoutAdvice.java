@@ -8,12 +8,16 @@ import io.shopops.platform.ShopSettings;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -36,8 +40,18 @@ class LayoutAdvice {
 		this.version = version;
 	}
 
+	/**
+	 * The layout of a page; none for a handler that answers a body rather than a page
+	 * (the JSON API among them, where the navigation would be worked out for nothing on
+	 * every call).
+	 */
 	@ModelAttribute("layout")
 	Layout layout(HttpServletRequest request) {
+		if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+				&& (handler.hasMethodAnnotation(ResponseBody.class)
+						|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class))) {
+			return null;
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		boolean signedIn = authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken);

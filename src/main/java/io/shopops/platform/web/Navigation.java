@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the navigation a user sees: every module's entries the user's role may open,
@@ -34,7 +35,8 @@ class Navigation {
 
 	private final List<NavigationItem> items;
 
-	private final ObjectProvider<WebInvocationPrivilegeEvaluator> privileges;
+	/** The security rules' evaluator, looked up once (every page asks it many times). */
+	private final SingletonSupplier<WebInvocationPrivilegeEvaluator> privileges;
 
 	private final ConcurrentMap<Decision, Boolean> decisions = new ConcurrentHashMap<>();
 
@@ -42,7 +44,7 @@ class Navigation {
 		this.items = items.stream()
 			.sorted(Comparator.comparing(NavigationItem::section).thenComparingInt(NavigationItem::order))
 			.toList();
-		this.privileges = privileges;
+		this.privileges = SingletonSupplier.of(privileges::getIfAvailable);
 	}
 
 	List<NavSection> visibleTo(Authentication user, String currentPath) {
@@ -65,7 +67,7 @@ class Navigation {
 	}
 
 	boolean canOpen(Authentication user, String path) {
-		WebInvocationPrivilegeEvaluator evaluator = this.privileges.getIfAvailable();
+		WebInvocationPrivilegeEvaluator evaluator = this.privileges.get();
 		if (evaluator == null) {
 			return true;
 		}

@@ -1,8 +1,12 @@
 package io.shopops.platform.audit;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import io.shopops.platform.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,17 +17,21 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes audit entries in the caller's transaction, taking actor and IP from the current
- * request.
+ * request. Every change of state of every module comes through here (placing an order
+ * over the API among them), so an entry is one plain {@code INSERT} on the transaction's
+ * connection rather than an entity persisted through the persistence context; the entries
+ * are only ever added ({@link AuditEntry} reads them, and the database refuses updates
+ * and deletes).
  */
 @Service
-class JpaAuditLog implements AuditLog {
+class JdbcAuditLog implements AuditLog {
 
 	static final String SYSTEM = "system";
 
-	private final AuditEntryRepository entries;
+	private final JdbcClient jdbc;
 
-	JpaAuditLog(AuditEntryRepository entries) {
-		this.entries = entries;
+	JdbcAuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -35,8 +43,12 @@ class JpaAuditLog implements AuditLog {
 	@Override
 	@Transactional
 	public void recordAs(String actor, String action, String objectType, String objectId, String summary) {
-		this.entries.save(new AuditEntry(limit(actor, 64), limit(action, 64), limit(objectType, 64),
-				limit(objectId, 128), summary, limit(currentIp(), 64)));
+		this.jdbc.sql("""
+				INSERT INTO audit_entry (occurred_at, actor, action, object_type, object_id, summary, ip)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(Instant.now().atOffset(ZoneOffset.UTC), limit(actor, 64), limit(action, 64), limit(objectType, 64),
+					limit(objectId, 128), summary, limit(currentIp(), 64))
+			.update();
 	}
 
 	private static String currentActor() {
