@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shopops.platform.AuditLog;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +40,23 @@ class DemoPurchasing implements ApplicationRunner {
 
 	private final StockPolicies policies;
 
+	/** The demo's second warehouse, which the received purchase order delivers to. */
+	static final String SECOND_WAREHOUSE = "EAST";
+
 	private final PurchaseOrders orders;
 
-	DemoPurchasing(JdbcClient jdbc, SupplierManagement suppliers, StockPolicies policies, PurchaseOrders orders) {
+	private final WarehouseRepository warehouses;
+
+	private final AuditLog auditLog;
+
+	DemoPurchasing(JdbcClient jdbc, SupplierManagement suppliers, StockPolicies policies, PurchaseOrders orders,
+			WarehouseRepository warehouses, AuditLog auditLog) {
 		this.jdbc = jdbc;
 		this.suppliers = suppliers;
 		this.policies = policies;
 		this.orders = orders;
+		this.warehouses = warehouses;
+		this.auditLog = auditLog;
 	}
 
 	@Override
@@ -54,6 +66,9 @@ class DemoPurchasing implements ApplicationRunner {
 			.query(Long.class)
 			.single() > 0) {
 			return;
+		}
+		if (this.warehouses.insert(SECOND_WAREHOUSE, "华东仓 East China warehouse")) {
+			this.auditLog.record("WAREHOUSE_CREATED", "warehouse", SECOND_WAREHOUSE, "华东仓 East China warehouse");
 		}
 		long[] ids = { supplier(FIRST_SUPPLIER, "王经理", 5), supplier("广州锦绣服装厂", "陈小姐", 12),
 				supplier("杭州栖居家居", "李先生", 8) };
@@ -66,13 +81,14 @@ class DemoPurchasing implements ApplicationRunner {
 			this.policies.set(skus.get(i).getKey(), 5 + (i % 4) * 5, ids[i % 3]);
 		}
 		if (skus.size() >= 11) {
-			long partial = order(ids[0], skus.subList(0, 4), LocalDate.now().plusDays(2));
+			long partial = order(ids[0], skus.subList(0, 4), LocalDate.now().plusDays(2), Inventory.DEFAULT_WAREHOUSE);
 			this.orders.place(partial);
 			long firstLine = this.orders.find(partial).orElseThrow().lines().get(0).id();
 			this.orders.receive(partial, Map.of(firstLine, 10));
-			this.orders.place(order(ids[1], skus.subList(4, 7), LocalDate.now().plusDays(9)));
-			order(ids[2], skus.subList(7, 9), null);
-			long received = order(ids[0], skus.subList(9, 11), LocalDate.now().minusDays(3));
+			this.orders
+				.place(order(ids[1], skus.subList(4, 7), LocalDate.now().plusDays(9), Inventory.DEFAULT_WAREHOUSE));
+			order(ids[2], skus.subList(7, 9), null, Inventory.DEFAULT_WAREHOUSE);
+			long received = order(ids[0], skus.subList(9, 11), LocalDate.now().minusDays(3), SECOND_WAREHOUSE);
 			this.orders.place(received);
 			Map<Long, Integer> all = new LinkedHashMap<>();
 			this.orders.find(received).orElseThrow().lines().forEach((l) -> all.put(l.id(), l.quantity()));
@@ -89,9 +105,11 @@ class DemoPurchasing implements ApplicationRunner {
 		return this.suppliers.create(form);
 	}
 
-	private long order(long supplier, List<Map.Entry<String, BigDecimal>> lines, LocalDate expectedOn) {
+	private long order(long supplier, List<Map.Entry<String, BigDecimal>> lines, LocalDate expectedOn,
+			String warehouse) {
 		PurchaseOrderForm form = new PurchaseOrderForm();
 		form.setSupplierId(supplier);
+		form.setWarehouse(warehouse);
 		form.setExpectedOn(expectedOn);
 		long id = this.orders.create(form);
 		for (Map.Entry<String, BigDecimal> line : lines) {

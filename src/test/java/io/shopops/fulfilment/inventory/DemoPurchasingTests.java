@@ -2,6 +2,8 @@ package io.shopops.fulfilment.inventory;
 
 import java.util.List;
 
+import io.shopops.platform.AuditLog;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +34,17 @@ class DemoPurchasingTests {
 	@Autowired
 	PurchaseOrders orders;
 
+	@Autowired
+	WarehouseRepository warehouses;
+
+	@Autowired
+	AuditLog auditLog;
+
 	@Test
 	void seedsSuppliersAndPurchaseOrdersOnce() {
 		StockFixtures.skus(this.jdbc, this.inventory, StockFixtures.unique("DEMO"), new int[11]);
-		DemoPurchasing demo = new DemoPurchasing(this.jdbc, this.suppliers, this.policies, this.orders);
+		DemoPurchasing demo = new DemoPurchasing(this.jdbc, this.suppliers, this.policies, this.orders, this.warehouses,
+				this.auditLog);
 		demo.run(null);
 		String statuses = """
 				SELECT o.status FROM purchase_order o JOIN supplier s ON s.id = o.supplier_id
@@ -55,6 +64,11 @@ class DemoPurchasingTests {
 				WHERE s.name IN ('义乌优品供应链', '广州锦绣服装厂', '杭州栖居家居') AND l.received > 0""").query(String.class).list();
 		assertThat(received).hasSize(3);
 		assertThat(this.inventory.checkLedger().mismatches()).noneMatch((m) -> received.contains(m.sku()));
+		// the received order went to the second warehouse, so the demo lists stock in two
+		assertThat(this.jdbc.sql("SELECT count(*) FROM stock_item WHERE warehouse = :warehouse")
+			.param("warehouse", DemoPurchasing.SECOND_WAREHOUSE)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 }
