@@ -186,4 +186,14 @@ class OrderActionsTests {
 		return level.onHand() - level.reserved();
 	}
 
+	@Test
+	void refusesTamperedShipFormsWithA4xx() throws Exception {
+		for (String[] param : new String[][] { { "lines[0].quantity", "99999999999" }, { "lines[0].lineId", "abc" },
+				{ "lines[100000].lineId", "1" } }) {
+			this.mvc.perform(
+					post("/orders/1/ship").with(csrf()).with(user("op").roles("OPERATOR")).param(param[0], param[1]))
+				.andExpect((result) -> assertThat(result.getResponse().getStatus()).as(param[0]).isBetween(300, 499));
+		}
+	}
+
 }
