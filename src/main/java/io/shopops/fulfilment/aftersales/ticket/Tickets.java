@@ -1,0 +1,18 @@
+package io.shopops.fulfilment.aftersales.ticket;
+
+/**
+ * Opens service tickets for other parts of the shop, audited as the signed-in user.
+ */
+public interface Tickets {
+
+	/**
+	 * Opens a ticket, or returns the open ticket that already came from the same source
+	 * and reference (so a second click on "make a ticket" does not open two).
+	 * @param draft the ticket
+	 * @return the ticket's id; its page is {@code /after-sales/tickets/{id}}
+	 * @throws IllegalArgumentException if the subject is blank or longer than 200
+	 * characters
+	 */
+	long open(TicketDraft draft);
+
+}
