@@ -11,7 +11,9 @@ public interface Tickets {
 	 * @param draft the ticket
 	 * @return the ticket's id; its page is {@code /after-sales/tickets/{id}}
 	 * @throws IllegalArgumentException if the subject is blank or longer than 200
-	 * characters
+	 * characters, the priority is missing, the source is not one of those
+	 * {@link TicketDraft} names, the reference is longer than 64 characters, or the order
+	 * does not exist
 	 */
 	long open(TicketDraft draft);
 
