@@ -22,6 +22,12 @@ class FulfilmentWebConfiguration {
 			rules.requestMatchers("/inventory/check", "/inventory/check/**").hasRole("ADMIN");
 			rules.requestMatchers(HttpMethod.POST, "/inventory/warehouses", "/inventory/warehouses/**")
 				.hasRole("ADMIN");
+			// after-sales, ticket and review settings (SLA, thresholds, reasons, canned
+			// replies) belong to managers
+			rules
+				.requestMatchers("/after-sales/settings", "/after-sales/settings/**", "/after-sales/tickets/settings",
+						"/after-sales/tickets/settings/**")
+				.hasRole("MANAGER");
 			rules.requestMatchers("/products/**", "/inventory/**", "/orders/**", "/after-sales/**").hasRole("OPERATOR");
 		};
 	}
