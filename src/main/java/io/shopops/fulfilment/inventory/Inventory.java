@@ -294,6 +294,31 @@ public class Inventory {
 	}
 
 	/**
+	 * Writes off returned units that cannot be sold again: they come back with a
+	 * {@link MovementKind#RETURN} and leave at once with a
+	 * {@link MovementKind#WRITE_OFF}, so that the ledger shows both and on hand stays as
+	 * it was.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the return, required
+	 * @param reason why they are written off, may be {@code null}
+	 * @return the stock after the write-off
+	 */
+	@Transactional
+	public StockLevel writeOffReturn(String sku, String warehouse, int quantity, StockReference reference,
+			String reason) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		Assert.notNull(reference, "a write-off needs a reference");
+		move(sku, warehouse, MovementKind.RETURN, quantity, 0, reference, null);
+		String why = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		if (why != null && why.length() > 300) {
+			why = why.substring(0, 300);
+		}
+		return move(sku, warehouse, MovementKind.WRITE_OFF, -quantity, 0, reference, why);
+	}
+
+	/**
 	 * The current stock of a SKU in a warehouse.
 	 * @param sku the SKU
 	 * @param warehouse the warehouse code

@@ -27,6 +27,12 @@ public enum MovementKind {
 	STOCK_TAKE,
 
 	/** The opening balance of a new stock row. */
-	INITIAL
+	INITIAL,
+
+	/**
+	 * Returned goods that cannot be sold again left the stock: on hand goes down, after
+	 * their {@link #RETURN}.
+	 */
+	WRITE_OFF
 
 }
