@@ -9,7 +9,7 @@ import java.security.Principal;
  * @param tokenId the token's id
  * @param channelCode the code of the token's channel
  */
-record ApiCaller(long tokenId, String channelCode) implements Principal {
+public record ApiCaller(long tokenId, String channelCode) implements Principal {
 
 	@Override
 	public String getName() {
