@@ -20,7 +20,7 @@ enum TicketStatus {
 	/**
 	 * The value stored and shown in URLs: {@code open}, {@code pending_customer} …
 	 */
-	String code() {
+	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
@@ -31,7 +31,7 @@ enum TicketStatus {
 	/**
 	 * The statuses this one may move to.
 	 */
-	Set<TicketStatus> next() {
+	public Set<TicketStatus> next() {
 		return switch (this) {
 			case OPEN -> EnumSet.of(PENDING_CUSTOMER, RESOLVED);
 			case PENDING_CUSTOMER -> EnumSet.of(OPEN, RESOLVED);
@@ -40,7 +40,7 @@ enum TicketStatus {
 		};
 	}
 
-	boolean canMoveTo(TicketStatus target) {
+	public boolean canMoveTo(TicketStatus target) {
 		return next().contains(target);
 	}
 
@@ -48,14 +48,14 @@ enum TicketStatus {
 	 * Whether the ticket still needs work, so its SLA clocks run and it counts in the
 	 * queue.
 	 */
-	boolean active() {
+	public boolean active() {
 		return this == OPEN || this == PENDING_CUSTOMER;
 	}
 
 	/**
 	 * Whether replies, notes, assignment and priority may still change.
 	 */
-	boolean editable() {
+	public boolean editable() {
 		return this != CLOSED;
 	}
 
