@@ -35,7 +35,8 @@ class PagesBrowserTests {
 
 	private static final List<String> MAIN_PAGES = List.of("/", "/products", "/products/new", "/inventory",
 			"/admin/audit", "/admin/users", "/imports/products", "/dashboard", "/products/categories",
-			"/products/brands", "/orders", "/orders/new", "/orders/tracking", "/orders/queues");
+			"/products/brands", "/orders", "/orders/new", "/orders/tracking", "/orders/queues", "/after-sales/tickets",
+			"/after-sales/tickets/new", "/after-sales/tickets/settings");
 
 	@Autowired
 	TestUsers users;
