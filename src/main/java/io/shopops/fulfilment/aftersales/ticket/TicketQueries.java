@@ -34,6 +34,11 @@ class TicketQueries {
 			LEFT JOIN shop_order o ON o.id = t.order_id
 			""";
 
+	/** The queue's columns and what only the ticket page shows. */
+	private static final String SELECT_DETAIL = SELECT.replace("t.version\n",
+			"t.version, t.body, t.customer_contact, t.source, t.source_reference, t.opened_by, t.resolved_at, "
+					+ "t.closed_at\n");
+
 	private static final String BREACHED = "(t.status IN ('open', 'pending_customer') AND ((t.first_response_at IS NULL "
 			+ "AND t.first_response_due_at < :now) OR t.resolution_due_at < :now))";
 
@@ -101,21 +106,14 @@ class TicketQueries {
 
 	Optional<TicketView> find(long id) {
 		Instant now = Instant.now();
-		return this.jdbc
-			.sql(SELECT.replace("t.version",
-					"t.version, t.body, t.customer_contact, t.source, "
-							+ "t.source_reference, t.opened_by, t.resolved_at, t.closed_at")
-					+ "WHERE t.id = :id")
-			.param("id", id)
-			.query((rs, n) -> {
-				TicketRow row = row(rs, now);
-				Instant resolvedAt = instant(rs, "resolved_at");
-				return new TicketView(row, rs.getString("body"), rs.getString("customer_contact"),
-						rs.getString("source"), rs.getString("source_reference"), rs.getString("opened_by"), resolvedAt,
-						instant(rs, "closed_at"), row.sla().firstResponseBreached(row.firstResponseAt(), now),
-						row.sla().resolutionBreached(row.status(), resolvedAt, now), entries(id));
-			})
-			.optional();
+		return this.jdbc.sql(SELECT_DETAIL + "WHERE t.id = :id").param("id", id).query((rs, n) -> {
+			TicketRow row = row(rs, now);
+			Instant resolvedAt = instant(rs, "resolved_at");
+			return new TicketView(row, rs.getString("body"), rs.getString("customer_contact"), rs.getString("source"),
+					rs.getString("source_reference"), rs.getString("opened_by"), resolvedAt, instant(rs, "closed_at"),
+					row.sla().firstResponseBreached(row.firstResponseAt(), now),
+					row.sla().resolutionBreached(row.status(), resolvedAt, now), entries(id));
+		}).optional();
 	}
 
 	/**

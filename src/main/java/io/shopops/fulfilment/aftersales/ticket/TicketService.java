@@ -2,6 +2,7 @@ package io.shopops.fulfilment.aftersales.ticket;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -163,7 +164,7 @@ class TicketService implements Tickets {
 				.map(DirectoryUser::username)
 				.orElseThrow(() -> new TicketActionException("tickets.assign.unknown"));
 		}
-		if (java.util.Objects.equals(ticket.assignee(), assignee)) {
+		if (Objects.equals(ticket.assignee(), assignee)) {
 			return;
 		}
 		this.jdbc

@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.aftersales.ticket;
 
+import java.util.function.LongSupplier;
+
 import io.shopops.platform.NavigationItem;
 import io.shopops.platform.NavigationItem.Section;
 import io.shopops.platform.WorkQueue;
@@ -29,8 +31,7 @@ class TicketWebConfiguration {
 				queries::countBreached);
 	}
 
-	private record Queue(String labelKey, String path, String icon,
-			java.util.function.LongSupplier counter) implements WorkQueue {
+	private record Queue(String labelKey, String path, String icon, LongSupplier counter) implements WorkQueue {
 
 		@Override
 		public long count() {
