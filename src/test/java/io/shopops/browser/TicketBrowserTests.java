@@ -91,6 +91,9 @@ class TicketBrowserTests {
 		assertThat(browser.driver().findElement(By.id("status-open")).getText()).isEqualTo("Reopen");
 		browser.assertNoMissingMessages();
 
+		browser.open("/orders/" + order + "?lang=en");
+		assertThat(browser.waitFor(By.id("order-ticket-list")).getText()).contains("包裹什么时候到？", "Resolved");
+
 		browser.open("/after-sales/tickets?status=resolved&order=" + order + "&lang=zh-CN");
 		assertThat(browser.driver().findElement(By.id("ticket-table")).getText()).contains("包裹什么时候到？", "已解决", "高");
 		browser.assertNoMissingMessages();

@@ -146,6 +146,17 @@ class TicketController {
 		return "redirect:/after-sales/tickets/" + id;
 	}
 
+	/**
+	 * The tickets of an order, a fragment the order page loads (nothing when it has
+	 * none).
+	 */
+	@GetMapping("/of-order/{orderId}")
+	String ofOrder(@PathVariable long orderId, Model model) {
+		model.addAttribute("orderTickets", this.queries.ofOrder(orderId));
+		model.addAttribute("zone", zone());
+		return "fulfilment/after-sales/tickets/fragments :: orderTickets";
+	}
+
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		TicketView ticket = this.queries.find(id).orElseThrow(() -> new TicketNotFoundException("ticket " + id));

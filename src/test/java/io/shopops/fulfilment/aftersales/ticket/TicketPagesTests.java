@@ -97,6 +97,11 @@ class TicketPagesTests {
 			.doesNotContain("??");
 		assertThat(page(operator, get("/after-sales/tickets").param("order", String.valueOf(order)))).contains(location,
 				"快递一直没更新", "id=\"order-filter\"");
+		assertThat(page(operator, get("/orders/" + order)))
+			.contains("hx-get=\"/after-sales/tickets/of-order/" + order + "\"");
+		assertThat(page(operator, get("/after-sales/tickets/of-order/" + order))).contains(location, "快递一直没更新",
+				"id=\"order-ticket-list\"", "High");
+		assertThat(page(operator, get("/after-sales/tickets/of-order/999999999"))).doesNotContain("<li");
 	}
 
 	@Test
