@@ -87,7 +87,7 @@ class TicketBrowserTests {
 		browser.clickAndWaitForPage(By.id("status-resolved"));
 		assertThat(browser.driver().findElement(By.id("flash-message")).getText()).contains("Ticket resolved.");
 		assertThat(browser.driver().findElement(By.cssSelector("h1 ~ .ticket-status")).getText()).isEqualTo("Resolved");
-		assertThat(browser.driver().findElement(By.id("ticket-log")).getText()).contains("open → resolved");
+		assertThat(browser.driver().findElement(By.id("ticket-log")).getText()).contains("Open → Resolved");
 		assertThat(browser.driver().findElement(By.id("status-open")).getText()).isEqualTo("Reopen");
 		browser.assertNoMissingMessages();
 

@@ -32,6 +32,25 @@ record TicketView(TicketRow row, String body, String customerContact, String sou
 	 * @param at when
 	 */
 	record Entry(String kind, String author, String body, Instant at) {
+
+		/**
+		 * The statuses of a status change ({@code open → resolved}), so that the page
+		 * names them in its language.
+		 * @return from and to, or {@code null} if this is no status change
+		 */
+		public TicketStatus[] statusChange() {
+			if (!"status_change".equals(this.kind)) {
+				return null;
+			}
+			String[] parts = this.body.split(" → ");
+			if (parts.length != 2) {
+				return null;
+			}
+			var from = TicketStatus.fromCode(parts[0]);
+			var to = TicketStatus.fromCode(parts[1]);
+			return (from.isPresent() && to.isPresent()) ? new TicketStatus[] { from.get(), to.get() } : null;
+		}
+
 	}
 
 }

@@ -158,9 +158,9 @@ class TicketPagesTests {
 
 		String detail = page(operator, get(path));
 		assertThat(detail)
-			.contains("客户情绪激动，注意语气", "Internal note", "open → pending_customer", "resolved → closed",
+			.contains("客户情绪激动，注意语气", "Internal note", "class=\"status-change\"", ">Pending customer</span>",
 					"This ticket is closed and can no longer be changed.", "Urgent")
-			.doesNotContain("id=\"reply-form\"", "id=\"assign-form\"", "id=\"status-open\"");
+			.doesNotContain("id=\"reply-form\"", "id=\"assign-form\"", "id=\"status-open\"", "open → pending_customer");
 		this.mvc.perform(as(operator, post(path + "/reply")).param("text", "too late"))
 			.andExpect(flash().attribute("error", "tickets.closed.readOnly"));
 		assertThat(this.jdbc.sql("SELECT kind FROM ticket_entry WHERE ticket_id = ? ORDER BY at, id")
