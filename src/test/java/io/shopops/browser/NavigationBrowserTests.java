@@ -34,8 +34,8 @@ class NavigationBrowserTests {
 
 	private static final List<String> OPERATOR_PAGES = List.of("/products", "/inventory", "/inventory/low-stock",
 			"/inventory/reorder", "/inventory/purchase-orders", "/inventory/suppliers", "/inventory/stock-take",
-			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/traffic", "/content", "/community",
-			"/crm");
+			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/after-sales/tickets", "/traffic",
+			"/content", "/community", "/crm");
 
 	private static final List<String> MANAGER_PAGES = List.of("/dashboard");
 
@@ -50,8 +50,9 @@ class NavigationBrowserTests {
 			Map.entry("/orders/channels", "Sales channels"), Map.entry("/orders/queues", "Order queues"),
 			Map.entry("/imports/orders", "Order import"), Map.entry("/orders/settings", "Order settings"),
 			Map.entry("/admin/api-tokens", "API tokens"), Map.entry("/after-sales", "After-sales"),
-			Map.entry("/traffic", "Traffic"), Map.entry("/content", "Content"), Map.entry("/community", "Community"),
-			Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),
+			Map.entry("/after-sales/tickets", "Tickets"), Map.entry("/traffic", "Traffic"),
+			Map.entry("/content", "Content"), Map.entry("/community", "Community"), Map.entry("/crm", "CRM"),
+			Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),
 			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
 			Map.entry("/admin/audit", "Audit log"));
 
