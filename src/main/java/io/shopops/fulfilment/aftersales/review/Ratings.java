@@ -75,6 +75,10 @@ final class Ratings {
 		return number.value();
 	}
 
+	static String stars(int rating) {
+		return "★".repeat(rating) + "☆".repeat(5 - rating);
+	}
+
 	static boolean bad(int rating) {
 		return rating <= BAD;
 	}
