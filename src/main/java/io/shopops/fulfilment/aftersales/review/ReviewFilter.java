@@ -16,19 +16,19 @@ record ReviewFilter(Integer rating, String product, String channel, Boolean repl
 
 	static final ReviewFilter NONE = new ReviewFilter(null, null, null, null, null, false);
 
-	boolean isFiltered() {
+	public boolean isFiltered() {
 		return !equals(NONE);
 	}
 
-	String repliedParam() {
+	public String repliedParam() {
 		return (this.replied == null) ? null : this.replied ? "yes" : "no";
 	}
 
-	String badParam() {
+	public String badParam() {
 		return (this.bad == null) ? null : this.bad.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	String hiddenParam() {
+	public String hiddenParam() {
 		return (this.hidden == null) ? "all" : this.hidden ? "yes" : null;
 	}
 

@@ -186,7 +186,7 @@ class ReviewQuery {
 			return this.orderBy;
 		}
 
-		String param() {
+		public String param() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 
@@ -194,11 +194,11 @@ class ReviewQuery {
 
 	record ReviewPage(List<ReviewRow> items, int page, int pages, long total) {
 
-		Integer previous() {
+		public Integer previous() {
 			return (this.page > 1) ? this.page - 1 : null;
 		}
 
-		Integer next() {
+		public Integer next() {
 			return (this.page < this.pages) ? this.page + 1 : null;
 		}
 
@@ -208,15 +208,15 @@ class ReviewQuery {
 			String channelCode, ReviewSource source, Long productId, String product, String sku, boolean replied,
 			Long ticketId, boolean hidden, String orderNumber) {
 
-		boolean bad() {
+		public boolean bad() {
 			return Ratings.bad(this.rating);
 		}
 
-		String stars() {
+		public String stars() {
 			return Ratings.stars(this.rating);
 		}
 
-		boolean needsAttention() {
+		public boolean needsAttention() {
 			return bad() && !this.replied && this.ticketId == null && !this.hidden;
 		}
 
@@ -228,19 +228,19 @@ class ReviewQuery {
 			String reply, String replyBy, Instant repliedAt, boolean hidden, Long ticketId, Long importJobId,
 			long version) {
 
-		boolean bad() {
+		public boolean bad() {
 			return Ratings.bad(this.rating);
 		}
 
-		String stars() {
+		public String stars() {
 			return Ratings.stars(this.rating);
 		}
 
-		boolean needsAttention() {
+		public boolean needsAttention() {
 			return bad() && this.reply == null && this.ticketId == null && !this.hidden;
 		}
 
-		String product() {
+		public String product() {
 			return (this.productTitle != null) ? this.productTitle
 					: (this.productName != null) ? this.productName : (this.handle != null) ? this.handle : this.sku;
 		}
@@ -253,11 +253,11 @@ class ReviewQuery {
 
 	record SummaryPage(List<ProductRating> items, int page, int pages, long total) {
 
-		Integer previous() {
+		public Integer previous() {
 			return (this.page > 1) ? this.page - 1 : null;
 		}
 
-		Integer next() {
+		public Integer next() {
 			return (this.page < this.pages) ? this.page + 1 : null;
 		}
 
