@@ -12,7 +12,6 @@ import io.shopops.fulfilment.catalog.ProductCatalog;
 import io.shopops.fulfilment.catalog.ProductMatch;
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.Orders;
-import io.shopops.fulfilment.order.SalesChannel;
 import io.shopops.fulfilment.order.SalesChannels;
 import io.shopops.platform.AuditLog;
 
@@ -168,19 +167,17 @@ class ReviewService {
 		if (review.ticketId() != null) {
 			return review.ticketId();
 		}
-		ReviewQuery.ReviewView view = this.jdbc.sql("""
-				SELECT coalesce(p.title, r.product_name, r.product_handle, r.sku), r.body, r.author, r.author_email,
-				       r.order_id, r.rating, r.channel_code, r.title FROM review r
+		TicketSource view = this.jdbc.sql("""
+				SELECT coalesce(p.title, r.product_name, r.product_handle, r.sku), r.title, r.body, r.author,
+				       r.author_email, r.order_id, r.rating FROM review r
 				LEFT JOIN product p ON p.id = r.product_id WHERE r.id = :id""")
 			.param("id", id)
-			.query((rs, row) -> new ReviewQuery.ReviewView(id, rs.getString(7), null, ReviewSource.MANUAL, null, null,
-					rs.getString(1), null, null, null, (Long) rs.getObject(5), null, rs.getInt(6), rs.getString(8),
-					rs.getString(2), rs.getString(3), rs.getString(4), Instant.EPOCH, null, null, null, false, null,
-					null, 0))
+			.query((rs, row) -> new TicketSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), (Long) rs.getObject(6), rs.getInt(7)))
 			.single();
 		TicketPriority priority = (view.rating() <= 1) ? TicketPriority.URGENT
 				: Ratings.bad(view.rating()) ? TicketPriority.HIGH : TicketPriority.NORMAL;
-		String subject = shorten("%d★ %s".formatted(view.rating(), Optional.ofNullable(view.productTitle()).orElse("")),
+		String subject = shorten("%d★ %s".formatted(view.rating(), Optional.ofNullable(view.product()).orElse("")),
 				200);
 		String body = (view.title() != null) ? view.title() + "\n\n" + Optional.ofNullable(view.body()).orElse("")
 				: view.body();
@@ -216,8 +213,11 @@ class ReviewService {
 		return (text.length() > max) ? text.substring(0, max - 1) + "…" : text;
 	}
 
-	Optional<SalesChannel> channel(String code) {
-		return this.channels.find(code);
+	/**
+	 * What a ticket opened for a review says.
+	 */
+	private record TicketSource(String product, String title, String body, String author, String email, Long orderId,
+			int rating) {
 	}
 
 	private record Locked(String reply, boolean hidden, Long ticketId, int rating, long version) {
