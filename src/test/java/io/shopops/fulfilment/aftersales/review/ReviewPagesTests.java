@@ -137,6 +137,10 @@ class ReviewPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Write the reply.")));
 		this.mvc
+			.perform(operator(post("/after-sales/reviews/" + id + "/reply")).param("reply", "好").param("version", "x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The page was out of date")));
+		this.mvc
 			.perform(operator(post("/after-sales/reviews/" + id + "/reply")).param("reply", "抱歉让您久等了")
 				.param("version", "0"))
 			.andExpect(redirectedUrl("/after-sales/reviews/" + id))
