@@ -34,13 +34,13 @@ class NavigationBrowserTests {
 
 	private static final List<String> OPERATOR_PAGES = List.of("/products", "/inventory", "/inventory/low-stock",
 			"/inventory/reorder", "/inventory/purchase-orders", "/inventory/suppliers", "/inventory/stock-take",
-			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/after-sales/tickets", "/traffic",
-			"/content", "/community", "/crm");
+			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/after-sales/tickets",
+			"/after-sales/reviews", "/traffic", "/content", "/community", "/crm");
 
 	private static final List<String> MANAGER_PAGES = List.of("/dashboard");
 
 	private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/imports/products", "/imports/orders",
-			"/orders/settings", "/admin/api-tokens", "/admin/settings", "/admin/audit");
+			"/imports/reviews", "/orders/settings", "/admin/api-tokens", "/admin/settings", "/admin/audit");
 
 	private static final Map<String, String> HEADINGS = Map.ofEntries(Map.entry("/products", "Products"),
 			Map.entry("/inventory", "Inventory"), Map.entry("/inventory/low-stock", "Low stock"),
@@ -54,7 +54,8 @@ class NavigationBrowserTests {
 			Map.entry("/content", "Content"), Map.entry("/community", "Community"), Map.entry("/crm", "CRM"),
 			Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),
 			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
-			Map.entry("/admin/audit", "Audit log"));
+			Map.entry("/admin/audit", "Audit log"), Map.entry("/after-sales/reviews", "Reviews"),
+			Map.entry("/imports/reviews", "Review import"));
 
 	@Autowired
 	TestUsers users;

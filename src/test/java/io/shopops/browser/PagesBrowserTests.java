@@ -36,7 +36,9 @@ class PagesBrowserTests {
 	private static final List<String> MAIN_PAGES = List.of("/", "/products", "/products/new", "/inventory",
 			"/admin/audit", "/admin/users", "/imports/products", "/dashboard", "/products/categories",
 			"/products/brands", "/orders", "/orders/new", "/orders/tracking", "/orders/queues", "/after-sales",
-			"/after-sales/analytics", "/after-sales/tickets", "/after-sales/tickets/new", "/after-sales/tickets/settings");
+			"/after-sales/analytics", "/after-sales/tickets", "/after-sales/tickets/new",
+			"/after-sales/tickets/settings", "/after-sales/reviews", "/after-sales/reviews/new",
+			"/after-sales/reviews/products");
 
 	@Autowired
 	TestUsers users;
