@@ -41,9 +41,11 @@ class FulfilmentModuleTests {
 
 	@Test
 	void startsWithoutGrowthOrDashboard() {
-		assertThat(this.importHandlers).extracting(ImportHandler::kind).containsExactlyInAnyOrder("products", "orders");
+		assertThat(this.importHandlers).extracting(ImportHandler::kind)
+			.containsExactlyInAnyOrder("products", "orders", "reviews");
 		assertThat(this.navigation).extracting(NavigationItem::path)
-			.contains("/products", "/inventory", "/orders", "/after-sales", "/imports/products", "/imports/orders")
+			.contains("/products", "/inventory", "/orders", "/after-sales", "/after-sales/tickets",
+					"/after-sales/reviews", "/imports/products", "/imports/orders", "/imports/reviews")
 			.doesNotContain("/crm", "/dashboard");
 	}
 
