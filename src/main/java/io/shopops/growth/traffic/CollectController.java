@@ -96,6 +96,10 @@ class CollectController {
 		if (!this.limiter.tryAcquire(site.get().id())) {
 			return refusal(HttpStatus.TOO_MANY_REQUESTS, error("rate_limited"), allowOrigin);
 		}
+		if (root == null || !root.isObject()) {
+			// the key came as ?key=
+			return refusal(HttpStatus.BAD_REQUEST, error("malformed_json"), allowOrigin);
+		}
 		JsonNode batch = root.get("events");
 		if (batch == null || !batch.isArray()) {
 			return refusal(HttpStatus.BAD_REQUEST, error("events_missing"), allowOrigin);

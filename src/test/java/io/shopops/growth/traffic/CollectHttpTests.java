@@ -164,6 +164,14 @@ class CollectHttpTests {
 		HttpResponse<String> malformed = post("{\"key\": [", site.origin());
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.body()).contains("\"error\":\"malformed_json\"");
+		HttpResponse<String> keyInQuery = send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/collect?key=" + site.publicKey()))
+					.POST(HttpRequest.BodyPublishers.ofString("not json")));
+		assertThat(keyInQuery.statusCode()).isEqualTo(400);
+		assertThat(send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/collect?key=" + site.publicKey()))
+					.POST(HttpRequest.BodyPublishers.noBody()))
+			.statusCode()).isEqualTo(400);
 		HttpResponse<String> noEvents = post("{\"key\": \"" + site.publicKey() + "\"}", site.origin());
 		assertThat(noEvents.statusCode()).isEqualTo(400);
 		assertThat(stored(site)).isEqualTo(500);
@@ -241,6 +249,10 @@ class CollectHttpTests {
 			request.header("Origin", origin);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> preflight(String path, String origin) throws Exception {
