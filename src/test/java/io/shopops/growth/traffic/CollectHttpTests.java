@@ -172,6 +172,12 @@ class CollectHttpTests {
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/collect?key=" + site.publicKey()))
 					.POST(HttpRequest.BodyPublishers.noBody()))
 			.statusCode()).isEqualTo(400);
+		HttpResponse<String> odd = post("{\"key\": \"" + site.publicKey()
+				+ "\", \"events\": [{\"type\": \"page_view\", \"visitorId\": \"odd\", \"url\": \"\\ud800x\","
+				+ " \"utm\": \"not an object\"}, {\"type\": \"page_view\", \"visitorId\": \"odd\", \"url\": \"\\ud800x\","
+				+ " \"at\": 99999999999999999999}]}", site.origin());
+		assertThat(odd.statusCode()).isEqualTo(202);
+		assertThat(odd.body()).isEqualTo("{\"accepted\":0,\"rejected\":2}");
 		HttpResponse<String> noEvents = post("{\"key\": \"" + site.publicKey() + "\"}", site.origin());
 		assertThat(noEvents.statusCode()).isEqualTo(400);
 		assertThat(stored(site)).isEqualTo(500);
