@@ -2,8 +2,8 @@ package io.shopops.growth.traffic;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +44,8 @@ class TrafficOverview {
 
 	@Transactional(readOnly = true)
 	Report report(LocalDate from, LocalDate to, ZoneId zone, Long siteId) {
-		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
-		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+		OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
 		Counts total = this.jdbc.sql("SELECT " + COUNTS + RANGE)
 			.param("start", start)
 			.param("end", end)
