@@ -1,5 +1,6 @@
 package io.shopops.growth.traffic;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.shopops.TestUsers;
 import io.shopops.growth.traffic.Sites.Site;
+import io.shopops.platform.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +46,9 @@ class CollectHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestUsers users;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -232,6 +240,65 @@ class CollectHttpTests {
 		assertThat(post(body.replace(site.publicKey(), other.publicKey()), other.origin()).statusCode())
 			.as("the limit is per key")
 			.isEqualTo(202);
+	}
+
+	@Test
+	void anAdminScriptAddsASiteOverHttpAndItsKeyCollectsAtOnce() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String admin = this.users.create(Role.ADMIN);
+		String loginPage = browser
+			.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + admin + "&password=" + TestUsers.PASSWORD + "&_csrf=" + csrf(loginPage)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		String token = csrf(
+				browser.send(HttpRequest.newBuilder(uri("/admin/sites")).build(), HttpResponse.BodyHandlers.ofString())
+					.body());
+		String handle = UUID.randomUUID().toString().substring(0, 8);
+
+		HttpResponse<String> created = browser.send(HttpRequest.newBuilder(uri("/admin/sites"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"name=Script+" + handle + "&origin=https%3A%2F%2F" + handle + ".script.example&_csrf=" + token))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		Matcher answer = Pattern.compile("\\{\"id\":(\\d+),\"key\":\"(pk_[^\"]+)\"}").matcher(created.body());
+		assertThat(answer.matches()).as(created.body()).isTrue();
+
+		HttpResponse<String> invalid = browser.send(HttpRequest.newBuilder(uri("/admin/sites"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("name=&origin=nowhere&_csrf=" + token))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("\"error\":\"invalid\"", "\"field\":\"name\"", "\"field\":\"origin\"");
+
+		HttpResponse<String> collected = post(
+				"{\"key\": \"" + answer.group(2)
+						+ "\", \"events\": [{\"type\": \"page_view\", \"visitorId\": \"v1\"}]}",
+				"https://" + handle + ".script.example");
+		assertThat(collected.statusCode()).isEqualTo(202);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM traffic_event WHERE site_id = ?")
+			.param(Long.parseLong(answer.group(1)))
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static String csrf(String page) {
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(csrf.find()).isTrue();
+		return csrf.group(1);
 	}
 
 	private Site site() {
