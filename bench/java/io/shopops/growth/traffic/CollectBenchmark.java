@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +98,17 @@ class CollectBenchmark {
 		run("warm-up", WARM_UP, 1, site, "");
 		long before = stored(site);
 		this.accepted.set(0);
+		// -Dbench.jfr=path records the single-event run (profile settings) for a look at the hot frames
+		String jfr = System.getProperty("bench.jfr");
+		Recording recording = (jfr != null) ? new Recording(Configuration.getConfiguration("profile")) : null;
+		if (recording != null) {
+			recording.start();
+		}
 		run("single events", SINGLE, 1, site, "≥ 2,000 req/s, p99 ≤ 50 ms");
+		if (recording != null) {
+			recording.dump(Path.of(jfr));
+			recording.close();
+		}
 		run("batches of 50", BATCHES, BATCH_SIZE, site, "≥ 20,000 events/s");
 		long after = stored(site);
 		line("");

@@ -6,11 +6,11 @@ import io.shopops.growth.traffic.Sites.Site;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores collected events: one statement per batch (the rows travel as arrays), committed
- * before the request is answered, classified by the source rules on the way in.
+ * (auto-commit) before the request is answered, classified by the source rules on the way
+ * in.
  */
 @Repository
 class TrafficEvents {
@@ -24,8 +24,11 @@ class TrafficEvents {
 		this.rules = rules;
 	}
 
-	/** Stores the events of one site; returns how many were stored. */
-	@Transactional
+	/**
+	 * Stores the events of one site; returns how many were stored. The batch is one
+	 * statement, so it is atomic and durable when it returns, without a transaction
+	 * around it (which would also open a JPA session for nothing).
+	 */
 	int store(Site site, List<CollectedEvent> events) {
 		if (events.isEmpty()) {
 			return 0;
