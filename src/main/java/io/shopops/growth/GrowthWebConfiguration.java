@@ -15,13 +15,22 @@ class GrowthWebConfiguration {
 
 	@Bean
 	RequestAuthorizations growthAuthorizations() {
-		return (rules) -> rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**")
-			.hasRole("OPERATOR");
+		return (rules) -> {
+			// editing the traffic source rules re-labels all traffic collected from then
+			// on
+			rules.requestMatchers("/traffic/sources/rules/**").hasRole("MANAGER");
+			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
+		};
 	}
 
 	@Bean
 	NavigationItem trafficNavigation() {
 		return new NavigationItem(Section.GROWTH, 10, "nav.traffic", "/traffic", "graph-up-arrow");
+	}
+
+	@Bean
+	NavigationItem sitesNavigation() {
+		return new NavigationItem(Section.ADMIN, 37, "nav.sites", "/admin/sites", "globe");
 	}
 
 	@Bean

@@ -40,7 +40,8 @@ class NavigationBrowserTests {
 	private static final List<String> MANAGER_PAGES = List.of("/dashboard");
 
 	private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/imports/products", "/imports/orders",
-			"/imports/reviews", "/orders/settings", "/admin/api-tokens", "/admin/settings", "/admin/audit");
+			"/imports/reviews", "/orders/settings", "/admin/api-tokens", "/admin/sites", "/admin/settings",
+			"/admin/audit");
 
 	private static final Map<String, String> HEADINGS = Map.ofEntries(Map.entry("/products", "Products"),
 			Map.entry("/inventory", "Inventory"), Map.entry("/inventory/low-stock", "Low stock"),
@@ -49,10 +50,10 @@ class NavigationBrowserTests {
 			Map.entry("/inventory/stock-take", "Stock-take"), Map.entry("/orders", "Orders"),
 			Map.entry("/orders/channels", "Sales channels"), Map.entry("/orders/queues", "Order queues"),
 			Map.entry("/imports/orders", "Order import"), Map.entry("/orders/settings", "Order settings"),
-			Map.entry("/admin/api-tokens", "API tokens"), Map.entry("/after-sales", "After-sales"),
-			Map.entry("/after-sales/tickets", "Tickets"), Map.entry("/traffic", "Traffic"),
-			Map.entry("/content", "Content"), Map.entry("/community", "Community"), Map.entry("/crm", "CRM"),
-			Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),
+			Map.entry("/admin/api-tokens", "API tokens"), Map.entry("/admin/sites", "Sites"),
+			Map.entry("/after-sales", "After-sales"), Map.entry("/after-sales/tickets", "Tickets"),
+			Map.entry("/traffic", "Traffic"), Map.entry("/content", "Content"), Map.entry("/community", "Community"),
+			Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),
 			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
 			Map.entry("/admin/audit", "Audit log"), Map.entry("/after-sales/reviews", "Reviews"),
 			Map.entry("/imports/reviews", "Review import"));

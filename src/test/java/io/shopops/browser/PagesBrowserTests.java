@@ -168,7 +168,8 @@ class PagesBrowserTests {
 							"/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN", "/inventory/low-stock",
 							"/inventory/suppliers", "/inventory/purchase-orders", "/inventory/reorder",
 							"/inventory/policy?sku=0-" + handle, "/inventory/stock-take", "/orders/channels",
-							"/orders/settings", "/admin/api-tokens", "/orders/" + order, "/imports/orders"));
+							"/orders/settings", "/admin/api-tokens", "/orders/" + order, "/imports/orders", "/traffic",
+							"/traffic/sources", "/traffic/sources/rules/new", "/admin/sites"));
 				for (String page : pages) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");

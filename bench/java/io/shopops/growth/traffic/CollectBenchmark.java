@@ -1,0 +1,262 @@
+package io.shopops.growth.traffic;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The collection benchmark of issue 10, run on demand with
+ * {@code ./mvnw -Pbench test -Dtest=CollectBenchmark}. Over real HTTP to
+ * {@code POST /collect} with a site key it measures single-event requests per second and
+ * events per second in batches of 50, with the load generator on the same machine, and
+ * checks that every accepted event is in the table. It writes
+ * {@code bench/reports/traffic-collect.md}; it asserts nothing about time.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.io.shopops=WARN", "shopops.traffic.requests-per-second=1000000",
+				"shopops.traffic.burst=1000000" })
+class CollectBenchmark {
+
+	private static final int SINGLE = Integer.getInteger("bench.collect.single", 20_000);
+
+	private static final int BATCHES = Integer.getInteger("bench.collect.batches", 2_000);
+
+	private static final int BATCH_SIZE = 50;
+
+	private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
+
+	private static final int WARM_UP = Integer.getInteger("bench.warm-up", 3_000);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Sites sites;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.executor(Executors.newFixedThreadPool(4))
+		.build();
+
+	private final List<String> report = new ArrayList<>();
+
+	private final AtomicLong accepted = new AtomicLong();
+
+	@Test
+	void collectOverHttp() throws Exception {
+		Instant began = Instant.now();
+		String handle = UUID.randomUUID().toString().substring(0, 8);
+		Sites.Site site = this.sites.create("Bench " + handle, "https://" + handle + ".bench.example");
+		line("# Traffic collection benchmark");
+		line("");
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
+				+ " on the same machine. Load average at the start: " + loadAverage() + ".");
+		line("");
+		line("Every request is `POST /collect` over HTTP/1.1 on loopback with the site's `Origin`, from " + CLIENTS
+				+ " clients that each send their next request when the last one is answered (the load generator runs "
+				+ "in the same JVM as the server). Each request's events are one INSERT … SELECT FROM unnest(…), "
+				+ "committed before the 202. " + WARM_UP + " single-event requests warm the JIT first.");
+		line("");
+		line("| scenario | requests | events | wall | requests/s | events/s | p50 | p95 | p99 | statuses | JVM CPU | target |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+		run("warm-up", WARM_UP, 1, site, "");
+		long before = stored(site);
+		this.accepted.set(0);
+		// -Dbench.jfr=path records the single-event run (profile settings) for a look at the hot frames
+		String jfr = System.getProperty("bench.jfr");
+		Recording recording = (jfr != null) ? new Recording(Configuration.getConfiguration("profile")) : null;
+		if (recording != null) {
+			recording.start();
+		}
+		run("single events", SINGLE, 1, site, "≥ 2,000 req/s, p99 ≤ 50 ms");
+		if (recording != null) {
+			recording.dump(Path.of(jfr));
+			recording.close();
+		}
+		run("batches of 50", BATCHES, BATCH_SIZE, site, "≥ 20,000 events/s");
+		long after = stored(site);
+		line("");
+		line("Accepted in the measured runs: " + this.accepted.get() + "; rows stored for the site meanwhile: "
+				+ (after - before) + ((after - before == this.accepted.get()) ? " (none lost)." : " (MISMATCH)."));
+		line("");
+		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
+				+ loadAverage() + ".");
+		write();
+	}
+
+	private void run(String label, int count, int size, Sites.Site site, String target) throws Exception {
+		long[] latencies = new long[count];
+		Map<Integer, Integer> statuses = new TreeMap<>();
+		long cpuBefore = jvmCpuMillis();
+		long start = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		AtomicInteger next = new AtomicInteger();
+		List<Future<Map<Integer, Integer>>> clients = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			clients.add(pool.submit(() -> {
+				Map<Integer, Integer> mine = new TreeMap<>();
+				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+					String body = batch(site.publicKey(), i, size);
+					long sent = System.nanoTime();
+					int status = post(body, site.origin());
+					latencies[i] = System.nanoTime() - sent;
+					mine.merge(status, 1, Integer::sum);
+					if (status == 202) {
+						this.accepted.addAndGet(size);
+					}
+				}
+				return mine;
+			}));
+		}
+		for (Future<Map<Integer, Integer>> client : clients) {
+			client.get(30, TimeUnit.MINUTES).forEach((s, n) -> statuses.merge(s, n, Integer::sum));
+		}
+		pool.shutdown();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long cpu = jvmCpuMillis() - cpuBefore;
+		Arrays.sort(latencies);
+		line("| " + label + " | " + count + " | " + ((long) count * size) + " | " + fmt(seconds) + " s | **"
+				+ String.format(Locale.ROOT, "%.0f", count / seconds) + "** | **"
+				+ String.format(Locale.ROOT, "%.0f", count * size / seconds) + "** | " + ms(latencies, 0.50) + " | "
+				+ ms(latencies, 0.95) + " | " + ms(latencies, 0.99) + " | " + statuses + " | " + fmt(cpu / 1000.0)
+				+ " s | " + target + " |");
+	}
+
+	private static String batch(String key, int request, int size) {
+		StringBuilder body = new StringBuilder(200 + size * 260).append("{\"key\":\"").append(key).append("\",\"events\":[");
+		for (int e = 0; e < size; e++) {
+			int visitor = (request * size + e) % 50_000;
+			if (e > 0) {
+				body.append(',');
+			}
+			body.append("{\"type\":\"")
+				.append((e % 10 == 9) ? "add_to_cart" : (e % 3 == 0) ? "product_view" : "page_view")
+				.append("\",\"visitorId\":\"v")
+				.append(visitor)
+				.append("\",\"sessionId\":\"s")
+				.append(visitor)
+				.append("-1\",\"url\":\"https://shop.example.cn/p/")
+				.append(visitor % 500)
+				.append("?utm_source=baidu&utm_medium=cpc&utm_campaign=双12\",\"referrer\":\"https://m.baidu.com/s?wd=茶\",")
+				.append("\"sku\":\"TEA-")
+				.append(visitor % 500)
+				.append("\"}");
+		}
+		return body.append("]}").toString();
+	}
+
+	private int post(String body, String origin) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/collect"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "text/plain;charset=UTF-8")
+			.header("Origin", origin)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -2;
+		}
+	}
+
+	private long stored(Sites.Site site) {
+		return this.jdbc.sql("SELECT count(*) FROM traffic_event WHERE site_id = ?")
+			.param(site.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private static String ms(long[] sorted, double quantile) {
+		if (sorted.length == 0) {
+			return "–";
+		}
+		return fmt(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6) + " ms";
+	}
+
+	private static String fmt(double value) {
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	private void line(String text) {
+		this.report.add(text);
+		System.out.println(text);
+	}
+
+	private void write() throws IOException {
+		Path dir = Path.of(System.getProperty("bench.report.dir", "bench/reports"));
+		Files.createDirectories(dir);
+		Files.write(dir.resolve("traffic-collect.md"), this.report);
+	}
+
+	private static long jvmCpuMillis() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1_000_000;
+	}
+
+	private static String machine() {
+		String cpu = "unknown CPU";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((l) -> l.startsWith("model name"))
+				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
+				.findFirst()
+				.orElse(cpu);
+		}
+		catch (IOException ex) {
+			// not Linux
+		}
+		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu;
+	}
+
+	private static String loadAverage() {
+		try {
+			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+		}
+		catch (IOException ex) {
+			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+}

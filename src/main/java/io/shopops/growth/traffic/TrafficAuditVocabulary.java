@@ -1,0 +1,28 @@
+package io.shopops.growth.traffic;
+
+import java.util.List;
+
+import io.shopops.platform.AuditVocabulary;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The audit actions of sites and traffic source rules, so that the audit log names them.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrafficAuditVocabulary {
+
+	@Bean
+	AuditVocabulary siteActions() {
+		return new AuditVocabulary("site",
+				List.of("SITE_CREATED", "SITE_ENABLED", "SITE_DISABLED", "SITE_KEY_ROTATED"));
+	}
+
+	@Bean
+	AuditVocabulary trafficRuleActions() {
+		return new AuditVocabulary("trafficrule",
+				List.of("TRAFFIC_RULE_CREATED", "TRAFFIC_RULE_UPDATED", "TRAFFIC_RULE_DELETED"));
+	}
+
+}
