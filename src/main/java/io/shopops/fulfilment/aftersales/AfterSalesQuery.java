@@ -153,7 +153,49 @@ class AfterSalesQuery {
 					: null;
 			return new SkuRate(rs.getString(1), rs.getString(2), returned, sold, rs.getLong(5), rs.getString(6), rate);
 		}).list();
-		return new Analytics(byReason, byChannel, bySku);
+		List<ProductRate> byProduct = this.jdbc.sql("""
+				WITH returned AS (
+				  SELECT v.product_id, sum(l.quantity) AS units, count(DISTINCT r.id) AS requests
+				  FROM after_sales_line l JOIN after_sales_request r ON r.id = l.request_id
+				  JOIN order_line ol ON ol.id = l.order_line_id
+				  JOIN product_variant v ON v.id = ol.variant_id
+				  WHERE r.status <> 'REJECTED' AND r.type <> 'REFUND_ONLY'
+				    AND r.requested_at >= :start AND r.requested_at < :end
+				  GROUP BY v.product_id
+				), sold AS (
+				  SELECT v.product_id, sum(ol.quantity) AS units
+				  FROM order_line ol JOIN shop_order o ON o.id = ol.order_id
+				  JOIN product_variant v ON v.id = ol.variant_id
+				  WHERE o.status NOT IN ('PENDING_PAYMENT', 'CANCELLED')
+				    AND o.placed_at >= :start AND o.placed_at < :end
+				    AND v.product_id IN (SELECT product_id FROM returned)
+				  GROUP BY v.product_id
+				)
+				SELECT r.product_id, p.title, r.units, coalesce(s.units, 0), r.requests
+				FROM returned r JOIN product p ON p.id = r.product_id LEFT JOIN sold s ON s.product_id = r.product_id
+				ORDER BY r.units DESC, p.title LIMIT 100""").param("start", start).param("end", end).query((rs, n) -> {
+			long returned = rs.getLong(3);
+			long sold = rs.getLong(4);
+			return new ProductRate(rs.getLong(1), rs.getString(2), returned, sold, rs.getLong(5),
+					ratePercent(returned, sold));
+		}).list();
+		List<PeriodCount> byMonth = this.jdbc.sql("""
+				SELECT to_char(r.requested_at AT TIME ZONE :zone, 'YYYY-MM') AS month, count(*),
+				  count(*) FILTER (WHERE r.type <> 'REFUND_ONLY'), coalesce(sum(r.refunded_amount), 0)
+				FROM after_sales_request r
+				WHERE r.status <> 'REJECTED' AND r.requested_at >= :start AND r.requested_at < :end
+				GROUP BY 1 ORDER BY 1""")
+			.param("zone", zone.getId())
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> new PeriodCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
+			.list();
+		return new Analytics(byReason, byChannel, bySku, byProduct, byMonth);
+	}
+
+	private static BigDecimal ratePercent(long returned, long sold) {
+		return (sold > 0) ? BigDecimal.valueOf(returned * 100).divide(BigDecimal.valueOf(sold), 1, RoundingMode.HALF_UP)
+				: null;
 	}
 
 	private Instant deadline() {
@@ -193,7 +235,15 @@ class AfterSalesQuery {
 			BigDecimal ratePercent) {
 	}
 
-	record Analytics(List<Count> byReason, List<Count> byChannel, List<SkuRate> bySku) {
+	record ProductRate(long productId, String title, long returnedUnits, long soldUnits, long requests,
+			BigDecimal ratePercent) {
+	}
+
+	record PeriodCount(String month, long requests, long returns, BigDecimal refunded) {
+	}
+
+	record Analytics(List<Count> byReason, List<Count> byChannel, List<SkuRate> bySku, List<ProductRate> byProduct,
+			List<PeriodCount> byMonth) {
 
 		public boolean empty() {
 			return this.byReason.isEmpty() && this.bySku.isEmpty();

@@ -140,6 +140,7 @@ class AfterSalesService implements AfterSales {
 			problems.add(Problem.of("lines", "afterSales.error.linesRequired"));
 		}
 		Set<Long> seen = new HashSet<>();
+		BigDecimal overRefundable = null;
 		for (int i = 0; i < draft.lines().size(); i++) {
 			AfterSalesDraft.Line line = draft.lines().get(i);
 			String field = "lines[" + i + "]";
@@ -174,13 +175,19 @@ class AfterSalesService implements AfterSales {
 			amount = amount.setScale(2, RoundingMode.UNNECESSARY);
 			BigDecimal refundable = refundable(orderLine);
 			if (amount.compareTo(refundable) > 0) {
-				problems.add(Problem.of(field + ".amount", "afterSales.error.overRefund", refundable.toPlainString()));
+				overRefundable = (overRefundable != null) ? overRefundable.add(refundable) : refundable;
 				continue;
 			}
 			lines.add(new ResolvedLine(orderLine, line.quantity(), amount));
 		}
 		if (!problems.isEmpty()) {
 			throw new AfterSalesException.Invalid(problems);
+		}
+		if (overRefundable != null) {
+			// the draft is valid but asks more than remains refundable for some lines:
+			// the
+			// same refusal as an approval above the balance
+			throw new AfterSalesException.OverRefund(overRefundable);
 		}
 		Instant at = time(draft.at());
 		BigDecimal total = lines.stream().map(ResolvedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -82,6 +82,12 @@ class AfterSalesApiHttpTests {
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.body()).contains("\"error\":\"malformed_json\"");
 
+		HttpResponse<String> tooMuch = post("/api/orders/" + order.number() + "/after-sales", token,
+				"{\"type\": \"refund_only\", \"reason\": \"quality\", \"lines\": [{\"sku\": \"" + sku
+						+ "\", \"quantity\": 1, \"amount\": \"999.00\"}]}");
+		assertThat(tooMuch.statusCode()).isEqualTo(409);
+		assertThat(tooMuch.body()).contains("\"error\":\"over_refund\"", "\"refundable\":\"50.00\"");
+
 		HttpResponse<String> created = post("/api/orders/" + order.number() + "/after-sales", token,
 				"{\"type\": \"refund_only\", \"reason\": \"quality\", \"note\": \"线上申请\", " + "\"lines\": [{\"sku\": \""
 						+ sku + "\", \"quantity\": 1, \"amount\": \"25.00\"}]}");

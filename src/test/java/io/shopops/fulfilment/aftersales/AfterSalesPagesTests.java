@@ -183,6 +183,12 @@ class AfterSalesPagesTests {
 				order.lines().get(0).id(), 1, null));
 		String analytics = page(operator(get("/after-sales/analytics")));
 		assertThat(analytics).contains(sku, "25.0 %", "Quality problem");
+		// the product's row and the month's row count the same return
+		String productRow = analytics.substring(analytics.indexOf("id=\"product-table\""));
+		productRow = productRow.substring(productRow.indexOf("Product " + prefix));
+		assertThat(productRow.substring(0, productRow.indexOf("</tr>"))).contains("25.0 %");
+		String month = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString().substring(0, 7);
+		assertThat(analytics.substring(analytics.indexOf("id=\"month-table\""))).contains(month);
 		assertThat(page(operator(get("/after-sales/analytics").param("from", "2026-13-45").param("to", "x"))))
 			.contains("A date was not understood");
 		assertThat(page(operator(get("/after-sales/analytics").param("from", "2001-01-01").param("to", "2026-12-01"))))

@@ -126,8 +126,9 @@ class AfterSalesServiceIntegrationTests {
 		// a partial refund gives back what it does not use
 		this.afterSales.refund(first.id(), new BigDecimal("25.00"), null, Authority.OPERATOR);
 		assertThat(committed(line)).isEqualByComparingTo("25.00");
-		assertThatExceptionOfType(AfterSalesException.Invalid.class)
-			.isThrownBy(() -> this.afterSales.create(refundOnly(order.id(), line, 1, "15.01")));
+		assertThatExceptionOfType(AfterSalesException.OverRefund.class)
+			.isThrownBy(() -> this.afterSales.create(refundOnly(order.id(), line, 1, "15.01")))
+			.satisfies((ex) -> assertThat(ex.refundable()).isEqualByComparingTo("15.00"));
 	}
 
 	@Test
