@@ -77,8 +77,8 @@ class AfterSalesController {
 	@GetMapping("/after-sales")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String channel,
-			@RequestParam(required = false) String overdue, @RequestParam(required = false) String page, Model model,
-			Authentication user, Locale locale) {
+			@RequestParam(required = false) String overdue, @RequestParam(required = false) String approval,
+			@RequestParam(required = false) String page, Model model, Authentication user, Locale locale) {
 		List<String> warnings = new ArrayList<>();
 		RequestStatus statusValue = parse(status, RequestStatus.class, warnings);
 		RequestType typeValue = parse(type, RequestType.class, warnings);
@@ -95,7 +95,7 @@ class AfterSalesController {
 			warnings.add("afterSales.filter.invalid");
 		}
 		AfterSalesQuery.QueueFilter filter = new AfterSalesQuery.QueueFilter(statusValue, typeValue, reasonValue,
-				channelValue, "true".equals(overdue));
+				channelValue, "true".equals(overdue), "true".equals(approval));
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.query.page(filter, pageNumber(page, warnings)));
 		model.addAttribute("statuses", RequestStatus.values());
