@@ -122,6 +122,19 @@ class AfterSalesQuery {
 			.single();
 	}
 
+	/** The requests of one order, newest first. */
+	@Transactional(readOnly = true)
+	List<OrderRequest> ofOrder(long orderId) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.type, r.status, r.requested_amount, r.refunded_amount, o.currency
+				FROM after_sales_request r JOIN shop_order o ON o.id = r.order_id
+				WHERE r.order_id = :order ORDER BY r.requested_at DESC, r.id DESC LIMIT 100""")
+			.param("order", orderId)
+			.query((rs, n) -> new OrderRequest(rs.getLong(1), RequestType.valueOf(rs.getString(2)),
+					RequestStatus.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	List<String> channels() {
 		return this.jdbc.sql("SELECT code FROM sales_channel ORDER BY code").query(String.class).list();
@@ -212,6 +225,10 @@ class AfterSalesQuery {
 			return this.number + 1 < this.pages;
 		}
 
+	}
+
+	record OrderRequest(long id, RequestType type, RequestStatus status, BigDecimal requestedAmount,
+			BigDecimal refundedAmount, String currency) {
 	}
 
 	record Count(String key, long requests, BigDecimal refunded) {
