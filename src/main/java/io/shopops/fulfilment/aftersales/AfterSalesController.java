@@ -25,8 +25,12 @@ import io.shopops.fulfilment.aftersales.api.LineOutcome;
 import io.shopops.fulfilment.aftersales.api.RequestSource;
 import io.shopops.fulfilment.aftersales.api.RequestStatus;
 import io.shopops.fulfilment.aftersales.api.RequestType;
+import io.shopops.fulfilment.aftersales.ticket.TicketDraft;
+import io.shopops.fulfilment.aftersales.ticket.TicketPriority;
+import io.shopops.fulfilment.aftersales.ticket.Tickets;
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.Orders;
+import io.shopops.platform.AuditLog;
 import io.shopops.platform.Role;
 import io.shopops.platform.ShopSettings;
 
@@ -52,6 +56,9 @@ class AfterSalesController {
 
 	static final int MAX_ANALYTICS_DAYS = 366;
 
+	/** The source of the tickets opened from a request. */
+	static final String TICKET_SOURCE = "after_sales";
+
 	private final AfterSales afterSales;
 
 	private final AfterSalesQuery query;
@@ -64,8 +71,14 @@ class AfterSalesController {
 
 	private final MessageSource messages;
 
+	private final Tickets tickets;
+
+	private final AuditLog auditLog;
+
 	AfterSalesController(AfterSales afterSales, AfterSalesQuery query, AfterSalesSettings settings, Orders orders,
-			ShopSettings shop, MessageSource messages) {
+			ShopSettings shop, MessageSource messages, Tickets tickets, AuditLog auditLog) {
+		this.tickets = tickets;
+		this.auditLog = auditLog;
 		this.afterSales = afterSales;
 		this.query = query;
 		this.settings = settings;
@@ -77,8 +90,8 @@ class AfterSalesController {
 	@GetMapping("/after-sales")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String channel,
-			@RequestParam(required = false) String overdue, @RequestParam(required = false) String page, Model model,
-			Authentication user, Locale locale) {
+			@RequestParam(required = false) String overdue, @RequestParam(required = false) String approval,
+			@RequestParam(required = false) String page, Model model, Authentication user, Locale locale) {
 		List<String> warnings = new ArrayList<>();
 		RequestStatus statusValue = parse(status, RequestStatus.class, warnings);
 		RequestType typeValue = parse(type, RequestType.class, warnings);
@@ -95,13 +108,15 @@ class AfterSalesController {
 			warnings.add("afterSales.filter.invalid");
 		}
 		AfterSalesQuery.QueueFilter filter = new AfterSalesQuery.QueueFilter(statusValue, typeValue, reasonValue,
-				channelValue, "true".equals(overdue));
+				channelValue, "true".equals(overdue), "true".equals(approval));
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.query.page(filter, pageNumber(page, warnings)));
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("types", RequestType.values());
 		model.addAttribute("reasons", values.reasons());
-		model.addAttribute("reasonLabels", reasonLabels(values.reasons(), locale));
+		List<String> labelled = new ArrayList<>(values.reasons());
+		labelled.add(AfterSalesService.CHANNEL_REFUND_REASON);
+		model.addAttribute("reasonLabels", reasonLabels(labelled, locale));
 		model.addAttribute("channels", channels);
 		model.addAttribute("slaHours", values.slaHours());
 		model.addAttribute("filterWarning", warnings.isEmpty() ? null : warnings.get(0));
@@ -125,8 +140,39 @@ class AfterSalesController {
 				!manager && request.requestedAmount().compareTo(values.refundThreshold()) > 0);
 		model.addAttribute("overdue", request.status().open()
 				&& request.statusSince().isBefore(java.time.Instant.now().minus(values.slaHours(), ChronoUnit.HOURS)));
+		model.addAttribute("ticketId", this.tickets.find(TICKET_SOURCE, String.valueOf(request.id())).orElse(null));
 		model.addAttribute("zone", zone());
 		return "fulfilment/after-sales/detail";
+	}
+
+	/**
+	 * Opens a service ticket about the request, or goes to the open one it already has.
+	 */
+	@PostMapping("/after-sales/{id:\\d{1,18}}/ticket")
+	String openTicket(@PathVariable long id, Locale locale) {
+		AfterSalesRequest request = this.afterSales.find(id).orElseThrow(() -> new RequestNotFoundException());
+		String reference = String.valueOf(id);
+		boolean had = this.tickets.find(TICKET_SOURCE, reference).isPresent();
+		String subject = this.messages.getMessage("afterSales.ticket.subject",
+				new Object[] { String.valueOf(id), request.orderNumber() }, locale);
+		String body = this.messages.getMessage("afterSales.type." + request.type(), null, request.type().name(), locale)
+				+ " · " + reasonLabel(request.reasonCode(), locale)
+				+ ((request.reasonText() != null) ? "\n" + request.reasonText() : "");
+		long ticket = this.tickets.open(new TicketDraft(subject, body, TicketPriority.NORMAL, request.orderId(), null,
+				null, TICKET_SOURCE, reference));
+		if (!had) {
+			this.auditLog.record("AFTER_SALES_TICKET_OPENED", "aftersales", reference, "ticket " + ticket);
+		}
+		return "redirect:/after-sales/tickets/" + ticket;
+	}
+
+	/**
+	 * The requests of an order, loaded into the order page; nothing when there are none.
+	 */
+	@GetMapping("/after-sales/of-order/{orderId:\\d{1,18}}")
+	String ofOrder(@PathVariable long orderId, Model model) {
+		model.addAttribute("orderRequests", this.query.ofOrder(orderId));
+		return "fulfilment/after-sales/of-order :: orderRequests";
 	}
 
 	@PostMapping("/after-sales/{id:\\d{1,18}}/approve")

@@ -27,6 +27,12 @@ class AfterSalesQuery {
 
 	static final String OPEN = "r.status NOT IN ('REJECTED', 'CLOSED')";
 
+	/** Requested refunds (refund only, return and refund) waiting for a decision. */
+	static final String TO_APPROVE = "r.status = 'REQUESTED' AND r.type IN ('REFUND_ONLY', 'RETURN_REFUND')";
+
+	/** Returned goods received and not yet inspected. */
+	static final String TO_INSPECT = "r.status = 'RECEIVED'";
+
 	private final JdbcClient jdbc;
 
 	private final AfterSalesSettings settings;
@@ -60,6 +66,9 @@ class AfterSalesQuery {
 		if (filter.overdue()) {
 			where.append(" AND " + OPEN + " AND r.status_since < ?");
 			args.add(Timestamp.from(deadline));
+		}
+		if (filter.toApprove()) {
+			where.append(" AND " + TO_APPROVE);
 		}
 		String from = " FROM after_sales_request r JOIN shop_order o ON o.id = r.order_id "
 				+ "JOIN sales_channel c ON c.id = o.channel_id";
@@ -97,6 +106,33 @@ class AfterSalesQuery {
 	@Transactional(readOnly = true)
 	long countOpen() {
 		return this.jdbc.sql("SELECT count(*) FROM after_sales_request r WHERE " + OPEN).query(Long.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	long countToApprove() {
+		return this.jdbc.sql("SELECT count(*) FROM after_sales_request r WHERE " + TO_APPROVE)
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	long countToInspect() {
+		return this.jdbc.sql("SELECT count(*) FROM after_sales_request r WHERE " + TO_INSPECT)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The requests of one order, newest first. */
+	@Transactional(readOnly = true)
+	List<OrderRequest> ofOrder(long orderId) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.type, r.status, r.requested_amount, r.refunded_amount, o.currency
+				FROM after_sales_request r JOIN shop_order o ON o.id = r.order_id
+				WHERE r.order_id = :order ORDER BY r.requested_at DESC, r.id DESC LIMIT 100""")
+			.param("order", orderId)
+			.query((rs, n) -> new OrderRequest(rs.getLong(1), RequestType.valueOf(rs.getString(2)),
+					RequestStatus.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)))
+			.list();
 	}
 
 	@Transactional(readOnly = true)
@@ -202,11 +238,16 @@ class AfterSalesQuery {
 		return Instant.now().minusSeconds(this.settings.current().slaHours() * 3600L);
 	}
 
-	record QueueFilter(RequestStatus status, RequestType type, String reason, String channel, boolean overdue) {
+	record QueueFilter(RequestStatus status, RequestType type, String reason, String channel, boolean overdue,
+			boolean toApprove) {
+
+		QueueFilter(RequestStatus status, RequestType type, String reason, String channel, boolean overdue) {
+			this(status, type, reason, channel, overdue, false);
+		}
 
 		public boolean filtered() {
 			return this.status != null || this.type != null || this.reason != null || this.channel != null
-					|| this.overdue;
+					|| this.overdue || this.toApprove;
 		}
 
 	}
@@ -226,6 +267,10 @@ class AfterSalesQuery {
 			return this.number + 1 < this.pages;
 		}
 
+	}
+
+	record OrderRequest(long id, RequestType type, RequestStatus status, BigDecimal requestedAmount,
+			BigDecimal refundedAmount, String currency) {
 	}
 
 	record Count(String key, long requests, BigDecimal refunded) {

@@ -20,6 +20,7 @@ import io.shopops.fulfilment.aftersales.api.AfterSalesException;
 import io.shopops.fulfilment.aftersales.api.AfterSalesException.Problem;
 import io.shopops.fulfilment.aftersales.api.AfterSalesRequest;
 import io.shopops.fulfilment.aftersales.api.Authority;
+import io.shopops.fulfilment.aftersales.api.ChannelRefund;
 import io.shopops.fulfilment.aftersales.api.LineOutcome;
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.aftersales.api.RequestSource;
@@ -59,6 +60,9 @@ class AfterSalesService implements AfterSales {
 	static final int MAX_PHOTOS = 9;
 
 	static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
+
+	/** The reason code of the refunds recorded from channel order imports. */
+	static final String CHANNEL_REFUND_REASON = "channel_refund";
 
 	/** Order statuses from which money was paid and may go back. */
 	static final Set<OrderStatus> PAID_STATUSES = EnumSet.of(OrderStatus.AWAITING_STOCK, OrderStatus.PAID,
@@ -403,6 +407,177 @@ class AfterSalesService implements AfterSales {
 		move(row, RequestStatus.CLOSED, time(at), "closed_at", null);
 		this.auditLog.record("AFTER_SALES_CLOSED", "aftersales", String.valueOf(id), null);
 		return find(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public ChannelRefund.Outcome recordChannelRefund(ChannelRefund refund) {
+		BigDecimal zero = BigDecimal.ZERO.setScale(2);
+		OrderSnapshot order = this.orders.find(refund.orderId()).orElse(null);
+		if (order == null || order.lines().isEmpty()
+				|| !(PAID_STATUSES.contains(order.status()) || order.times().paidAt() != null)) {
+			return new ChannelRefund.Outcome(null, zero, zero, zero, true);
+		}
+		List<OrderSnapshot.Line> orderLines = order.lines();
+		// locking the order's balances first serialises imports of the same order
+		Map<Long, Balance> balances = lockBalances(orderLines.stream().map(OrderSnapshot.Line::id).toList());
+		Map<Long, BigDecimal> imported = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT l.order_line_id, coalesce(sum(l.refunded_amount), 0) FROM after_sales_line l
+				JOIN after_sales_request r ON r.id = l.request_id
+				WHERE r.order_id = :order AND r.source = 'IMPORT' GROUP BY l.order_line_id""")
+			.param("order", order.id())
+			.query((rs, n) -> imported.put(rs.getLong(1), rs.getBigDecimal(2)))
+			.list();
+		BigDecimal before = imported.values().stream().reduce(zero, BigDecimal::add).setScale(2);
+		Map<Long, BigDecimal> capacity = new HashMap<>();
+		for (OrderSnapshot.Line line : orderLines) {
+			Balance balance = balances.get(line.id());
+			capacity.put(line.id(), balance.paid().subtract(balance.committed()).max(BigDecimal.ZERO));
+		}
+		Map<Long, BigDecimal> wanted = new HashMap<>();
+		if (!refund.lines().isEmpty()) {
+			refund.lines().forEach((index, amount) -> {
+				if (index >= 0 && index < orderLines.size()) {
+					long lineId = orderLines.get(index).id();
+					BigDecimal more = amount.subtract(imported.getOrDefault(lineId, BigDecimal.ZERO));
+					if (more.signum() > 0) {
+						wanted.merge(lineId, more, BigDecimal::add);
+					}
+				}
+			});
+		}
+		else {
+			BigDecimal more = refund.total().subtract(before);
+			if (more.signum() > 0) {
+				wanted.putAll(spread(orderLines, more));
+			}
+		}
+		BigDecimal asked = wanted.values().stream().reduce(zero, BigDecimal::add);
+		Map<Long, BigDecimal> deltas = new HashMap<>();
+		BigDecimal rest = BigDecimal.ZERO;
+		for (OrderSnapshot.Line line : orderLines) {
+			BigDecimal want = wanted.getOrDefault(line.id(), BigDecimal.ZERO);
+			BigDecimal take = want.min(capacity.get(line.id()));
+			rest = rest.add(want.subtract(take));
+			capacity.put(line.id(), capacity.get(line.id()).subtract(take));
+			if (take.signum() > 0) {
+				deltas.put(line.id(), take);
+			}
+		}
+		// what a full line could not take goes to the lines with room left
+		for (OrderSnapshot.Line line : orderLines) {
+			if (rest.signum() <= 0 || !refund.lines().isEmpty()) {
+				break;
+			}
+			BigDecimal add = capacity.get(line.id()).min(rest);
+			if (add.signum() > 0) {
+				deltas.merge(line.id(), add, BigDecimal::add);
+				rest = rest.subtract(add);
+			}
+		}
+		BigDecimal total = deltas.values().stream().reduce(zero, BigDecimal::add).setScale(2);
+		BigDecimal unrecorded = asked.subtract(total).max(BigDecimal.ZERO).setScale(2);
+		if (total.signum() == 0) {
+			return new ChannelRefund.Outcome(null, zero, before, unrecorded, false);
+		}
+		Instant at = time(firstNonNull(refund.at(), order.times().closedAt(), order.times().cancelledAt(),
+				order.times().completedAt()));
+		String reference = "import:" + before.add(total).toPlainString();
+		long id = this.jdbc.sql("""
+				INSERT INTO after_sales_request (order_id, type, status, source, reason_code, requested_amount,
+				  refunded_amount, requested_at, approved_at, refunded_at, closed_at, status_since, created_by,
+				  external_reference)
+				VALUES (:order, 'REFUND_ONLY', 'CLOSED', 'IMPORT', :reason, :amount, :amount, :at, :at, :at, :at, :at,
+				  :actor, :reference) RETURNING id""")
+			.param("order", order.id())
+			.param("reason", CHANNEL_REFUND_REASON)
+			.param("amount", total)
+			.param("at", Timestamp.from(at))
+			.param("actor", currentActor())
+			.param("reference", reference)
+			.query(Long.class)
+			.single();
+		List<RefundCompleted.Line> refunded = new ArrayList<>();
+		for (OrderSnapshot.Line line : orderLines) {
+			BigDecimal amount = deltas.get(line.id());
+			if (amount == null) {
+				continue;
+			}
+			int units = units(line, amount);
+			this.jdbc.sql("""
+					INSERT INTO after_sales_line (request_id, order_line_id, sku, quantity, amount, refunded_amount)
+					VALUES (:request, :line, :sku, :quantity, :amount, :amount)""")
+				.param("request", id)
+				.param("line", line.id())
+				.param("sku", line.sku())
+				.param("quantity", units)
+				.param("amount", amount)
+				.update();
+			refunded.add(new RefundCompleted.Line(line.sku(), units, amount));
+		}
+		applyDeltas(deltas, balances);
+		timeline(id, null, RequestStatus.REQUESTED, at, CHANNEL_REFUND_REASON);
+		timeline(id, RequestStatus.REQUESTED, RequestStatus.APPROVED, at, Authority.CHANNEL.name());
+		timeline(id, RequestStatus.APPROVED, RequestStatus.REFUNDED, at, total.toPlainString());
+		timeline(id, RequestStatus.REFUNDED, RequestStatus.CLOSED, at, null);
+		this.auditLog.record("AFTER_SALES_CHANNEL_REFUND_IMPORTED", "aftersales", String.valueOf(id),
+				order.number() + ": " + total.toPlainString() + " " + order.currency());
+		this.events.publishEvent(new RefundCompleted(id, order.id(), order.number(), order.channelCode(), total,
+				order.currency(), refunded, at));
+		return new ChannelRefund.Outcome(id, total, before, unrecorded, false);
+	}
+
+	/**
+	 * Spreads an amount over the order's lines in proportion to what was paid for each,
+	 * the cents left over going to the first lines.
+	 */
+	static Map<Long, BigDecimal> spread(List<OrderSnapshot.Line> lines, BigDecimal amount) {
+		BigDecimal paid = lines.stream().map(OrderSnapshot.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Map<Long, BigDecimal> shares = new HashMap<>();
+		BigDecimal given = BigDecimal.ZERO;
+		for (OrderSnapshot.Line line : lines) {
+			BigDecimal share = (paid.signum() > 0)
+					? amount.multiply(line.amount()).divide(paid, 2, RoundingMode.DOWN).min(line.amount())
+					: BigDecimal.ZERO.setScale(2);
+			shares.put(line.id(), share);
+			given = given.add(share);
+		}
+		BigDecimal rest = amount.subtract(given);
+		for (OrderSnapshot.Line line : lines) {
+			if (rest.signum() <= 0) {
+				break;
+			}
+			BigDecimal add = line.amount().subtract(shares.get(line.id())).max(BigDecimal.ZERO).min(rest);
+			shares.put(line.id(), shares.get(line.id()).add(add));
+			rest = rest.subtract(add);
+		}
+		// beyond what was paid for the lines (postage, taxes): on the first line, capped
+		// later
+		if (rest.signum() > 0) {
+			shares.merge(lines.get(0).id(), rest, BigDecimal::add);
+		}
+		return shares;
+	}
+
+	/** The units a refund of part of an order line stands for, at least one. */
+	private static int units(OrderSnapshot.Line line, BigDecimal amount) {
+		if (line.amount().signum() <= 0 || amount.compareTo(line.amount()) >= 0) {
+			return line.quantity();
+		}
+		int units = amount.multiply(BigDecimal.valueOf(line.quantity()))
+			.divide(line.amount(), 0, RoundingMode.HALF_UP)
+			.intValue();
+		return Math.min(line.quantity(), Math.max(1, units));
+	}
+
+	private static Instant firstNonNull(Instant... times) {
+		for (Instant time : times) {
+			if (time != null) {
+				return time;
+			}
+		}
+		return null;
 	}
 
 	@Override

@@ -96,6 +96,19 @@ public interface AfterSales {
 	AfterSalesRequest close(long id, Instant at);
 
 	/**
+	 * Records what a channel refunded on an imported order, as the channel made it: a
+	 * refund-only request with source {@link RequestSource#IMPORT}, approved, refunded
+	 * (publishing {@link RefundCompleted}) and closed by {@link Authority#CHANNEL} at the
+	 * channel's time. Idempotent: only what the channel refunded beyond what earlier
+	 * imports recorded is recorded, spread over the lines within what each can still
+	 * refund; the rest is reported, never thrown, so that an import's transaction stays
+	 * usable.
+	 * @param refund what the channel reports
+	 * @return what was recorded
+	 */
+	ChannelRefund.Outcome recordChannelRefund(ChannelRefund refund);
+
+	/**
 	 * Finds a request.
 	 * @param id the id
 	 * @return the request, or empty

@@ -291,4 +291,16 @@ class TicketService implements Tickets {
 		return value.strip();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> find(String source, String reference) {
+		return this.jdbc
+			.sql("SELECT id FROM ticket WHERE source = :source AND source_reference = :reference "
+					+ "ORDER BY id DESC LIMIT 1")
+			.param("source", source)
+			.param("reference", reference)
+			.query(Long.class)
+			.optional();
+	}
+
 }

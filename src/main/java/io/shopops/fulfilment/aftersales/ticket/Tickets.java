@@ -17,4 +17,12 @@ public interface Tickets {
 	 */
 	long open(TicketDraft draft);
 
+	/**
+	 * The latest ticket that came from a source and reference, open or not.
+	 * @param source {@code review} or {@code after_sales}
+	 * @param reference the review's or request's id
+	 * @return the ticket's id, or empty
+	 */
+	java.util.Optional<Long> find(String source, String reference);
+
 }

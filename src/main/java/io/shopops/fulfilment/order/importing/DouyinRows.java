@@ -61,6 +61,9 @@ final class DouyinRows extends LayoutRows {
 
 	private final int shippedAt = column("发货时间");
 
+	/** The 售后状态 of a sub-order the channel refunded: its paid amount went back. */
+	static final String REFUNDED = "退款成功";
+
 	DouyinRows(Header header, Context context) {
 		super(header, context);
 	}
@@ -82,6 +85,7 @@ final class DouyinRows extends LayoutRows {
 		String[] quantities = split(cells.text(this.quantity));
 		String[] prices = split(cells.text(this.unitPrice));
 		String[] payables = split(cells.text(this.payable));
+		String[] afterSales = split(cells.text(this.afterSale));
 		int lines = Math.max(1, quantities.length);
 		for (int i = 0; i < lines; i++) {
 			String sku = pick(codes, i);
@@ -129,6 +133,10 @@ final class DouyinRows extends LayoutRows {
 			}
 			if (!cells.failed()) {
 				order.line(cells.number(), cells.column(skuColumn), sku, lineTitle, units, price, discount);
+				String afterSale = (afterSales.length == lines) ? pick(afterSales, i) : pick(afterSales, 0);
+				if (REFUNDED.equals(afterSale)) {
+					order.refundLastLine(cells.number(), cells.column(this.afterSale));
+				}
 			}
 		}
 		settle(order, cells);

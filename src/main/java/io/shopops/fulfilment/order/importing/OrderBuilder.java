@@ -3,7 +3,9 @@ package io.shopops.fulfilment.order.importing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.shopops.fulfilment.order.Address;
 import io.shopops.fulfilment.order.Customer;
@@ -106,9 +108,58 @@ final class OrderBuilder {
 
 	final List<ImportedOrder.LineAt> lines = new ArrayList<>();
 
+	/**
+	 * What the channel refunded on the order in all; {@link #FULL_REFUND} for everything
+	 * that was paid, {@code null} for nothing.
+	 */
+	BigDecimal refund;
+
+	/** When the channel refunded, {@code null} when the file does not say. */
+	Instant refundedAt;
+
+	/** The row and column the refund was read from. */
+	long refundRow;
+
+	String refundColumn = "";
+
+	/** Per line position the money refunded for that line (抖店's sub-orders). */
+	final Map<Integer, BigDecimal> lineRefunds = new LinkedHashMap<>();
+
+	/**
+	 * The refund of a file that says the order was refunded in full without an amount.
+	 */
+	static final BigDecimal FULL_REFUND = new BigDecimal("-1");
+
 	OrderBuilder(String number, long firstRow) {
 		this.number = number;
 		this.firstRow = firstRow;
+	}
+
+	/**
+	 * Records what the channel refunded, read from the given row and column.
+	 */
+	void refund(BigDecimal amount, long row, String column) {
+		this.refund = amount;
+		this.refundRow = row;
+		this.refundColumn = column;
+	}
+
+	/**
+	 * Records that the channel refunded the last line added in full (what was paid for
+	 * it).
+	 */
+	void refundLastLine(long row, String column) {
+		OrderDraft.Line line = this.lines.get(this.lines.size() - 1).line();
+		BigDecimal paid = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
+		if (line.discount() != null) {
+			paid = paid.subtract(line.discount());
+		}
+		this.lineRefunds.put(this.lines.size() - 1, paid.setScale(2, java.math.RoundingMode.HALF_UP));
+		if (this.refund == null) {
+			this.refundRow = row;
+			this.refundColumn = column;
+		}
+		this.refund = this.lineRefunds.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	void line(long row, String skuColumn, String sku, String title, int quantity, BigDecimal unitPrice,
@@ -183,7 +234,31 @@ final class OrderBuilder {
 				this.lines.stream().map(ImportedOrder.LineAt::line).toList(), this.shippingFee, orderDiscount,
 				this.currency, this.couponCode, utm, this.contentCode, this.visitorId, shipment, this.note,
 				OrderSource.IMPORT);
-		return new ImportedOrder(draft, this.firstRow, this.rows, List.copyOf(this.lines));
+		BigDecimal paid = due.subtract((orderDiscount != null) ? orderDiscount : BigDecimal.ZERO);
+		return new ImportedOrder(draft, this.firstRow, this.rows, List.copyOf(this.lines), refund(paid, issues));
+	}
+
+	/**
+	 * The channel's refund, within what the buyer paid for the order: an amount above it
+	 * is a warning and only what was paid is taken.
+	 */
+	private ImportedOrder.Refund refund(BigDecimal paid, List<RowIssue> issues) {
+		if (this.refund == null || this.refund.signum() == 0) {
+			return null;
+		}
+		BigDecimal total = this.refund;
+		if (total == FULL_REFUND) {
+			total = paid;
+		}
+		else if (total.compareTo(paid) > 0) {
+			issues.add(new RowIssue(this.refundRow, this.refundColumn, total.toPlainString(),
+					OrderProblems.WARNING_REFUND_ABOVE_PAID, List.of(paid.toPlainString()), true));
+			total = paid;
+		}
+		if (total.signum() <= 0) {
+			return null;
+		}
+		return new ImportedOrder.Refund(total, this.lineRefunds, this.refundedAt, this.refundRow, this.refundColumn);
 	}
 
 	private static BigDecimal positive(BigDecimal amount) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.shopops.fulfilment.aftersales.api.AfterSales;
+import io.shopops.fulfilment.aftersales.api.ChannelRefund;
 import io.shopops.fulfilment.inventory.InsufficientStockException;
 import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.fulfilment.inventory.StockLevel;
@@ -61,13 +63,16 @@ class OrderPlacer {
 
 	private final JdbcClient jdbc;
 
-	OrderPlacer(Orders orders, HistoryOrderWriter history, OrderSettings settings, Inventory inventory,
-			JdbcClient jdbc) {
+	private final AfterSales afterSales;
+
+	OrderPlacer(Orders orders, HistoryOrderWriter history, OrderSettings settings, Inventory inventory, JdbcClient jdbc,
+			AfterSales afterSales) {
 		this.orders = orders;
 		this.history = history;
 		this.settings = settings;
 		this.inventory = inventory;
 		this.jdbc = jdbc;
+		this.afterSales = afterSales;
 	}
 
 	/**
@@ -83,6 +88,7 @@ class OrderPlacer {
 		OrderSettings.OrderRules rules = this.settings.current();
 		String warehouse = rules.defaultWarehouse();
 		List<ImportedOrder> pending = new ArrayList<>();
+		List<ImportedOrder> refunded = new ArrayList<>();
 		Set<String> known = knownSkus(read.orders());
 		Map<String, Existing> existing = existing(channel, read.orders());
 		Map<String, Integer> available = new HashMap<>();
@@ -112,6 +118,9 @@ class OrderPlacer {
 			}
 			Existing there = existing.get(order.draft().number());
 			OrderStatus target = order.draft().status();
+			if (order.refund() != null && (there != null || writing)) {
+				refunded.add(order);
+			}
 			if (there != null && there.status() == target) {
 				unchanged += order.rows();
 				continue;
@@ -128,6 +137,9 @@ class OrderPlacer {
 			// a shop that holds short orders takes them as awaiting stock instead
 			if (reserves && !rules.holdShortOrders() && !reserve(order, warehouse, available, run)) {
 				failedRows += order.rows();
+				if (order.refund() != null) {
+					refunded.remove(order);
+				}
 				continue;
 			}
 			if (!writing) {
@@ -165,8 +177,48 @@ class OrderPlacer {
 		boolean writing = !stopAtFailure || (read.failedRows() + failedRows == 0 && !poisoned);
 		if (writing) {
 			created += writeHistory(channel, warehouse, pending);
+			if (!poisoned) {
+				recordRefunds(channel, refunded, existing, run);
+			}
 		}
 		return new Counts(created, updated, unchanged, failedRows, poisoned);
+	}
+
+	/**
+	 * Records what the channel refunded on the orders placed or already there, as
+	 * after-sales requests; only orders whose rows carry a refund cost a query.
+	 */
+	private void recordRefunds(SalesChannel channel, List<ImportedOrder> refunded, Map<String, Existing> existing,
+			ImportRun run) {
+		if (refunded.isEmpty()) {
+			return;
+		}
+		Map<String, Existing> ids = new HashMap<>(existing);
+		List<String> missing = refunded.stream()
+			.map((order) -> order.draft().number())
+			.filter((number) -> !ids.containsKey(number))
+			.toList();
+		if (!missing.isEmpty()) {
+			ids.putAll(existing(channel, missing.toArray(String[]::new)));
+		}
+		for (ImportedOrder order : refunded) {
+			Existing there = ids.get(order.draft().number());
+			if (there == null) {
+				continue;
+			}
+			ImportedOrder.Refund refund = order.refund();
+			ChannelRefund.Outcome outcome = this.afterSales
+				.recordChannelRefund(new ChannelRefund(there.id(), refund.total(), refund.lines(), refund.at()));
+			if (outcome.notPaid()) {
+				run.warning(refund.row(), refund.column(), refund.total().toPlainString(),
+						OrderProblems.WARNING_REFUND_NOT_PAID, List.of(order.draft().number()));
+			}
+			else if (outcome.capped()) {
+				run.warning(refund.row(), refund.column(), refund.total().toPlainString(),
+						OrderProblems.WARNING_REFUND_CAPPED,
+						List.of(outcome.unrecorded().toPlainString(), order.draft().number()));
+			}
+		}
 	}
 
 	/**
@@ -293,7 +345,10 @@ class OrderPlacer {
 	}
 
 	private Map<String, Existing> existing(SalesChannel channel, List<ImportedOrder> orders) {
-		String[] numbers = orders.stream().map((order) -> order.draft().number()).toArray(String[]::new);
+		return existing(channel, orders.stream().map((order) -> order.draft().number()).toArray(String[]::new));
+	}
+
+	private Map<String, Existing> existing(SalesChannel channel, String[] numbers) {
 		Map<String, Existing> existing = new HashMap<>();
 		this.jdbc.sql(
 				"SELECT number, id, status FROM shop_order WHERE channel_id = :channel AND number = ANY (:numbers::text[])")

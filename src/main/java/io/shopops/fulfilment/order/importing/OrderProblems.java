@@ -65,11 +65,21 @@ final class OrderProblems {
 	/** Warning: the order exists in a status the file cannot move it to; {0}, {1}. */
 	static final String WARNING_STATUS_KEPT = "order.import.warning.statusKept";
 
+	/** A refund above what the buyer paid for the order: only what was paid is taken. */
+	static final String WARNING_REFUND_ABOVE_PAID = "afterSales.import.warning.abovePaid";
+
+	/** Part of a channel's refund found nothing left to refund on the order's lines. */
+	static final String WARNING_REFUND_CAPPED = "afterSales.import.warning.capped";
+
+	/** A refund on an order that was never paid: nothing is recorded. */
+	static final String WARNING_REFUND_NOT_PAID = "afterSales.import.warning.notPaid";
+
 	/** Every key, for the messages test. */
 	static final List<String> ALL = List.of(HEADER_UNKNOWN, SHOPIFY_NO_LINES, TAOBAO_PAIR, FILES_NOT_A_PAIR,
 			CHANNEL_MISSING, CHANNEL_UNKNOWN, STATUS_UNKNOWN, CURRENCY_INVALID, NO_LINES, QUANTITY_ZERO,
 			DISCOUNT_TOO_LARGE, ITEM_WITHOUT_ORDER, SKU_UNKNOWN, STOCK_SHORT, WARNING_SKU_UNKNOWN, WARNING_CURRENCY,
-			WARNING_PARTIAL, WARNING_TRUNCATED, WARNING_STATUS_KEPT);
+			WARNING_PARTIAL, WARNING_TRUNCATED, WARNING_STATUS_KEPT, WARNING_REFUND_ABOVE_PAID, WARNING_REFUND_CAPPED,
+			WARNING_REFUND_NOT_PAID);
 
 	private OrderProblems() {
 	}

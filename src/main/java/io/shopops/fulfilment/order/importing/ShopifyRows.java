@@ -70,6 +70,8 @@ final class ShopifyRows extends LayoutRows {
 
 	private final int phone = column("Phone");
 
+	private final int refunded = column("Refunded Amount");
+
 	ShopifyRows(Header header, Context context) {
 		super(header, context);
 	}
@@ -153,6 +155,25 @@ final class ShopifyRows extends LayoutRows {
 		}
 		order.postcode = cells.text(this.shipZip, POSTCODE);
 		order.note = cells.cut(this.notes, NOTE);
+		readRefund(order, cells, financialStatus);
+	}
+
+	/**
+	 * {@code Refunded Amount} of a refunded or partly refunded order; a refunded order
+	 * without it was refunded in full.
+	 */
+	private void readRefund(OrderBuilder order, RowCells cells, String financialStatus) {
+		boolean refundedInFull = "refunded".equalsIgnoreCase(financialStatus);
+		if (!refundedInFull && !"partially_refunded".equalsIgnoreCase(financialStatus)) {
+			return;
+		}
+		var amount = cells.money(this.refunded);
+		if (amount != null && amount.signum() > 0) {
+			order.refund(amount, cells.number(), cells.column(this.refunded));
+		}
+		else if (refundedInFull) {
+			order.refund(OrderBuilder.FULL_REFUND, cells.number(), cells.column(this.financial));
+		}
 	}
 
 	private static String firstNonNull(String first, String second) {

@@ -47,6 +47,8 @@ final class TaobaoOrderRows extends LayoutRows {
 
 	private final int closeReason = column("订单关闭原因");
 
+	private final int refunded = column("退款金额");
+
 	TaobaoOrderRows(Header header, Context context) {
 		super(header, context);
 	}
@@ -83,6 +85,10 @@ final class TaobaoOrderRows extends LayoutRows {
 		order.paidAt = cells.time(this.paidAt);
 		order.trackingNumber = cells.text(this.tracking, CODE);
 		order.carrier = cells.text(this.carrier, CODE);
+		var refund = cells.money(this.refunded);
+		if (refund != null && refund.signum() > 0) {
+			order.refund(refund, cells.number(), cells.column(this.refunded));
+		}
 		if (order.status == OrderStatus.CLOSED) {
 			String reason = cells.text(this.closeReason);
 			if (reason != null && order.note == null) {

@@ -26,7 +26,8 @@ enum TemplateColumn {
 	UTM_MEDIUM("utm_medium", "UTM媒介", false), UTM_CAMPAIGN("utm_campaign", "UTM活动", false),
 	UTM_CONTENT("utm_content", "UTM内容", false), CONTENT_CODE("content_code", "内容编码", false),
 	VISITOR_ID("visitor_id", "访客ID", false), CARRIER("carrier", "快递公司", false),
-	TRACKING_NUMBER("tracking_number", "快递单号", false), NOTE("note", "备注", false);
+	TRACKING_NUMBER("tracking_number", "快递单号", false), NOTE("note", "备注", false),
+	REFUND_AMOUNT("refund_amount", "退款金额", false), REFUNDED_AT("refunded_at", "退款时间", false);
 
 	/** The English header, in template order. */
 	static final List<String> ENGLISH_HEADER = Arrays.stream(values()).map(TemplateColumn::english).toList();

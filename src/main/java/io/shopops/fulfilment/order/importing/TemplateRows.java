@@ -78,6 +78,11 @@ final class TemplateRows extends LayoutRows {
 			order.carrier = cells.text(at(TemplateColumn.CARRIER), CODE);
 			order.trackingNumber = cells.text(at(TemplateColumn.TRACKING_NUMBER), CODE);
 			order.note = cells.cut(at(TemplateColumn.NOTE), NOTE);
+			var refund = cells.money(at(TemplateColumn.REFUND_AMOUNT));
+			if (refund != null && refund.signum() > 0) {
+				order.refund(refund, cells.number(), cells.column(at(TemplateColumn.REFUND_AMOUNT)));
+				order.refundedAt = cells.time(at(TemplateColumn.REFUNDED_AT));
+			}
 			if (order.status == OrderStatus.PAID && order.paidAt == null) {
 				order.paidAt = order.placedAt;
 			}
