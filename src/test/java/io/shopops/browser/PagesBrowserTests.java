@@ -169,7 +169,7 @@ class PagesBrowserTests {
 							"/inventory/suppliers", "/inventory/purchase-orders", "/inventory/reorder",
 							"/inventory/policy?sku=0-" + handle, "/inventory/stock-take", "/orders/channels",
 							"/orders/settings", "/admin/api-tokens", "/orders/" + order, "/imports/orders", "/traffic",
-							"/traffic/sources", "/traffic/sources/rules/new", "/admin/sites"));
+							"/traffic/sources", "/traffic/sources/rules/new", "/traffic/links", "/admin/sites"));
 				for (String page : pages) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");

@@ -25,4 +25,9 @@ class TrafficAuditVocabulary {
 				List.of("TRAFFIC_RULE_CREATED", "TRAFFIC_RULE_UPDATED", "TRAFFIC_RULE_DELETED"));
 	}
 
+	@Bean
+	AuditVocabulary utmLinkActions() {
+		return new AuditVocabulary("utmlink", List.of("UTM_LINK_CREATED", "UTM_LINK_DELETED"));
+	}
+
 }
