@@ -104,6 +104,24 @@ class ContentPagesTests {
 	}
 
 	@Test
+	void theListIsPaginatedPerFilter() throws Exception {
+		String owner = this.users.create(Role.OPERATOR);
+		for (int i = 0; i < 27; i++) {
+			long id = ContentFixtures.piece(this.jdbc, "POST", "IDEA", ContentFixtures.unique("P"), null);
+			this.jdbc.sql("UPDATE content_piece SET owner = ? WHERE id = ?").params(owner, id).update();
+		}
+		String first = page(get("/content").param("view", "list").param("owner", owner));
+		assertThat(first.split("<tr>").length - 2).isEqualTo(25);
+		assertThat(first).contains("id=\"page-next\"", "Page 1 of 2 (27 in all)")
+			.doesNotContain("id=\"page-previous\"");
+		String second = page(get("/content").param("view", "list").param("owner", owner).param("page", "2"));
+		assertThat(second.split("<tr>").length - 2).isEqualTo(2);
+		assertThat(second).contains("id=\"page-previous\"").doesNotContain("id=\"page-next\"");
+		assertThat(page(get("/content").param("view", "list").param("owner", owner).param("page", "99")))
+			.contains("Page 2 of 2");
+	}
+
+	@Test
 	void schedulingWithoutAPublishTimeIsRefused() throws Exception {
 		String code = ContentFixtures.unique("N");
 		long id = ContentFixtures.piece(this.jdbc, "NOTE", "SCRIPTING", code, null);
