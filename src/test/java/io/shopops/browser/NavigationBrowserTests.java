@@ -52,11 +52,11 @@ class NavigationBrowserTests {
 			Map.entry("/imports/orders", "Order import"), Map.entry("/orders/settings", "Order settings"),
 			Map.entry("/admin/api-tokens", "API tokens"), Map.entry("/admin/sites", "Sites"),
 			Map.entry("/after-sales", "After-sales"), Map.entry("/after-sales/tickets", "Tickets"),
-			Map.entry("/traffic", "Traffic"), Map.entry("/content", "Content"), Map.entry("/community", "Community"),
-			Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"), Map.entry("/admin/users", "Users"),
-			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
-			Map.entry("/admin/audit", "Audit log"), Map.entry("/after-sales/reviews", "Reviews"),
-			Map.entry("/imports/reviews", "Review import"));
+			Map.entry("/traffic", "Traffic"), Map.entry("/content", "Content calendar"),
+			Map.entry("/community", "Community"), Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"),
+			Map.entry("/admin/users", "Users"), Map.entry("/admin/settings", "Settings"),
+			Map.entry("/imports/products", "Product import"), Map.entry("/admin/audit", "Audit log"),
+			Map.entry("/after-sales/reviews", "Reviews"), Map.entry("/imports/reviews", "Review import"));
 
 	@Autowired
 	TestUsers users;
