@@ -82,7 +82,7 @@ record KpiRange(LocalDate from, LocalDate to) {
 		}
 	}
 
-	long days() {
+	public long days() {
 		return ChronoUnit.DAYS.between(this.from, this.to) + 1;
 	}
 

@@ -77,7 +77,7 @@ class KpiVerification {
 	 */
 	record Result(KpiRange range, int days, int channels, KpiCounts totals, List<Difference> differences) {
 
-		boolean matches() {
+		public boolean matches() {
 			return this.differences.isEmpty();
 		}
 
