@@ -280,6 +280,48 @@ class DashboardPagesTests {
 			.single()).isEqualTo(audits + 1);
 	}
 
+	@Test
+	void withTrafficFiguresVisitorsSpendConversionAndRoiAreFilledIn() {
+		Fixture fixture = fixture();
+		TrafficFigures traffic = new TrafficFigures() {
+			@Override
+			public java.util.Optional<Visits> visits(LocalDate from, LocalDate to, String channel) {
+				// 40 visitors a day, 25 of them came back the next day
+				long days = to.toEpochDay() - from.toEpochDay() + 1;
+				return java.util.Optional.of(new Visits(40 + (days - 1) * 15, 100 * days));
+			}
+
+			@Override
+			public java.util.Optional<java.math.BigDecimal> adSpend(LocalDate from, LocalDate to, String channel) {
+				return from.equals(to) && !from.equals(fixture.day1()) ? java.util.Optional.empty()
+						: java.util.Optional.of(new java.math.BigDecimal("500"));
+			}
+		};
+		KpiReports reports = new KpiReports(this.jdbc, this.rollups,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(
+						java.util.Map.of("traffic", traffic))
+					.getBeanProvider(TrafficFigures.class));
+		var report = reports.report(new KpiRange(fixture.day1(), fixture.day1().plusDays(1)), fixture.channel());
+		KpiRow first = report.days().get(0);
+		assertThat(first.uv()).isEqualTo(40);
+		assertThat(first.pv()).isEqualTo(100);
+		// 2 buyers ÷ 40 visitors; 2000.00 ÷ 500.00
+		assertThat(first.conversion()).hasToString("0.0500");
+		assertThat(first.adSpend()).hasToString("500.00");
+		assertThat(first.roi()).hasToString("4.0000");
+		KpiRow second = report.days().get(1);
+		assertThat(second.conversion()).hasToString("0.0250");
+		assertThat(second.adSpend()).isNull();
+		assertThat(second.roi()).isNull();
+		// the range: 55 distinct visitors, 200 page views; 2 buyers ÷ 55 = 0.03636…; 2100
+		// ÷ 500
+		assertThat(report.totals().uv()).isEqualTo(55);
+		assertThat(report.totals().pv()).isEqualTo(200);
+		assertThat(report.totals().conversion()).hasToString("0.0364");
+		assertThat(report.totals().roi()).hasToString("4.2000");
+		assertThat(KpiJson.report(report)).contains("\"uv\":55", "\"adSpend\":\"500.00\"", "\"roi\":4.2000");
+	}
+
 	private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return this.mvc.perform(request)
 			.andExpect(status().isOk())
