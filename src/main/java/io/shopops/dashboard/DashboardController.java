@@ -227,7 +227,7 @@ class DashboardController {
 			boolean good = direction.equals("up") != KpiFormat.lowerIsBetter(field);
 			tone = good ? "good" : "bad";
 		}
-		return new Comparison(KpiFormat.changeText(change, locale), direction, tone,
+		return new Comparison(change != null, KpiFormat.changeText(change, locale), direction, tone,
 				KpiFormat.value(field, before, locale));
 	}
 
@@ -250,12 +250,13 @@ class DashboardController {
 	/**
 	 * The change of a KPI against an earlier period.
 	 *
+	 * @param known whether the change could be computed
 	 * @param text e.g. {@code +12.5%}, "—" when it cannot be computed
 	 * @param direction {@code up}, {@code down} or {@code flat}
 	 * @param tone {@code good}, {@code bad} or {@code neutral}
 	 * @param before the earlier period's value
 	 */
-	record Comparison(String text, String direction, String tone, String before) {
+	record Comparison(boolean known, String text, String direction, String tone, String before) {
 	}
 
 	/**
