@@ -8,14 +8,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Managers (and admins) may open the dashboard; operators may not.
+ * Managers (and admins) may open the KPI pages and their JSON and CSV; operators may not.
+ * The verification of the rollups is for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardWebConfiguration {
 
 	@Bean
 	RequestAuthorizations dashboardAuthorizations() {
-		return (rules) -> rules.requestMatchers("/dashboard/**").hasRole("MANAGER");
+		return (rules) -> rules.requestMatchers("/dashboard/verify", "/dashboard/verify/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/dashboard/**")
+			.hasRole("MANAGER");
 	}
 
 	@Bean

@@ -1,0 +1,290 @@
+package io.shopops.dashboard;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderSnapshot;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the dashboard's facts and rollups from the events, one order or refund at a time:
+ * idempotent (an event delivered again, or another event of the same order, changes
+ * nothing), and an order whose payment time, amount, channel or buyer changed moves its
+ * contribution from the old day to the new one. Days are local days in the time zone the
+ * rollups are kept in ({@code kpi_rollup_state}); when the shop's time zone changes,
+ * {@link #rebuild(ZoneId)} recomputes everything in the new one.
+ */
+@Service
+class KpiRollups {
+
+	private final JdbcClient jdbc;
+
+	KpiRollups(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The time zone the rollups' days are in.
+	 */
+	ZoneId zone() {
+		return ZoneId
+			.of(this.jdbc.sql("SELECT time_zone FROM kpi_rollup_state WHERE id = 1").query(String.class).single());
+	}
+
+	/**
+	 * When the rollups were last rebuilt, empty if never.
+	 */
+	Optional<Instant> rebuiltAt() {
+		return this.jdbc.sql("SELECT rebuilt_at FROM kpi_rollup_state WHERE id = 1")
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
+	}
+
+	/**
+	 * Records what an order event says about the order, if it was paid.
+	 * @return whether the rollups changed
+	 */
+	@Transactional
+	public boolean recordOrder(OrderSnapshot order) {
+		if (order.times().paidAt() == null) {
+			return false;
+		}
+		// the database keeps microseconds
+		Instant paidAt = order.times().paidAt().truncatedTo(ChronoUnit.MICROS);
+		ZoneId zone = lockedZone(false);
+		Fact fact = new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
+				LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, java.math.RoundingMode.HALF_UP));
+		Fact old = fact(order.id());
+		if (old == null) {
+			int inserted = this.jdbc.sql("""
+					INSERT INTO kpi_order_fact (order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount)
+					VALUES (:id, :channel, :buyer, :paidAt, :day, :amount) ON CONFLICT (order_id) DO NOTHING""")
+				.param("id", fact.orderId())
+				.param("channel", fact.channel())
+				.param("buyer", fact.buyerKey())
+				.param("paidAt", Timestamp.from(fact.paidAt()))
+				.param("day", fact.day())
+				.param("amount", fact.amount())
+				.update();
+			if (inserted == 1) {
+				add(fact, 1);
+				refreshFirst(fact.buyerKey(), null);
+				return true;
+			}
+			old = fact(order.id());
+		}
+		if (old.sameAs(fact)) {
+			return false;
+		}
+		this.jdbc.sql("""
+				UPDATE kpi_order_fact SET channel_code = :channel, buyer_key = :buyer, paid_at = :paidAt,
+				pay_day = :day, paid_amount = :amount, recorded_at = now() WHERE order_id = :id""")
+			.param("id", fact.orderId())
+			.param("channel", fact.channel())
+			.param("buyer", fact.buyerKey())
+			.param("paidAt", Timestamp.from(fact.paidAt()))
+			.param("day", fact.day())
+			.param("amount", fact.amount())
+			.update();
+		add(old, -1);
+		add(fact, 1);
+		refreshFirst(old.buyerKey(), fact.buyerKey());
+		return true;
+	}
+
+	/**
+	 * Records a completed refund on the day it was completed.
+	 * @return whether the rollups changed
+	 */
+	@Transactional
+	public boolean recordRefund(RefundCompleted refund) {
+		ZoneId zone = lockedZone(false);
+		Instant at = refund.at().truncatedTo(ChronoUnit.MICROS);
+		LocalDate day = LocalDate.ofInstant(at, zone);
+		BigDecimal amount = refund.amount().setScale(2, java.math.RoundingMode.HALF_UP);
+		int inserted = this.jdbc.sql("""
+				INSERT INTO kpi_refund_fact (request_id, order_id, channel_code, amount, refunded_at, refund_day)
+				VALUES (:id, :order, :channel, :amount, :at, :day) ON CONFLICT (request_id) DO NOTHING""")
+			.param("id", refund.requestId())
+			.param("order", refund.orderId())
+			.param("channel", refund.channelCode())
+			.param("amount", amount)
+			.param("at", Timestamp.from(at))
+			.param("day", day)
+			.update();
+		if (inserted == 0) {
+			return false;
+		}
+		this.jdbc.sql("""
+				INSERT INTO kpi_day (day, channel_code, refunds, refund_amount) VALUES (:day, :channel, 1, :amount)
+				ON CONFLICT (day, channel_code) DO UPDATE
+				SET refunds = kpi_day.refunds + 1, refund_amount = kpi_day.refund_amount + EXCLUDED.refund_amount""")
+			.param("day", day)
+			.param("channel", refund.channelCode())
+			.param("amount", amount)
+			.update();
+		return true;
+	}
+
+	/**
+	 * Recomputes every rollup from the facts, with the days in {@code zone}, which
+	 * becomes the rollups' time zone. Blocks the listeners while it runs.
+	 */
+	@Transactional
+	public void rebuild(ZoneId zone) {
+		lockedZone(true);
+		this.jdbc.sql("UPDATE kpi_rollup_state SET time_zone = :zone, rebuilt_at = now() WHERE id = 1")
+			.param("zone", zone.getId())
+			.update();
+		this.jdbc.sql("""
+				UPDATE kpi_order_fact SET pay_day = (paid_at AT TIME ZONE :zone)::date
+				WHERE pay_day IS DISTINCT FROM (paid_at AT TIME ZONE :zone)::date""")
+			.param("zone", zone.getId())
+			.update();
+		this.jdbc.sql("""
+				UPDATE kpi_refund_fact SET refund_day = (refunded_at AT TIME ZONE :zone)::date
+				WHERE refund_day IS DISTINCT FROM (refunded_at AT TIME ZONE :zone)::date""")
+			.param("zone", zone.getId())
+			.update();
+		this.jdbc.sql("DELETE FROM kpi_day").update();
+		this.jdbc.sql("DELETE FROM kpi_buyer_day").update();
+		this.jdbc.sql("DELETE FROM kpi_buyer_first").update();
+		this.jdbc.sql("""
+				INSERT INTO kpi_day (day, channel_code, paid_orders, gmv, refunds, refund_amount)
+				SELECT day, channel_code, sum(paid_orders), sum(gmv), sum(refunds), sum(refund_amount) FROM (
+				  SELECT pay_day AS day, channel_code, count(*) AS paid_orders, sum(paid_amount) AS gmv,
+				         0 AS refunds, 0 AS refund_amount
+				  FROM kpi_order_fact GROUP BY pay_day, channel_code
+				  UNION ALL
+				  SELECT refund_day, channel_code, 0, 0, count(*), sum(amount)
+				  FROM kpi_refund_fact GROUP BY refund_day, channel_code) parts
+				GROUP BY day, channel_code""").update();
+		this.jdbc.sql("""
+				INSERT INTO kpi_buyer_day (day, channel_code, buyer_key, paid_orders)
+				SELECT pay_day, channel_code, buyer_key, count(*) FROM kpi_order_fact
+				GROUP BY pay_day, channel_code, buyer_key""").update();
+		this.jdbc.sql("""
+				INSERT INTO kpi_buyer_first (buyer_key, first_paid_at, first_order_id, first_day)
+				SELECT DISTINCT ON (buyer_key) buyer_key, paid_at, order_id, pay_day FROM kpi_order_fact
+				ORDER BY buyer_key, paid_at, order_id""").update();
+	}
+
+	/**
+	 * The rollups' time zone, locked against a rebuild (shared) or for one (exclusive).
+	 */
+	private ZoneId lockedZone(boolean exclusive) {
+		String zone = this.jdbc
+			.sql("SELECT time_zone FROM kpi_rollup_state WHERE id = 1 " + (exclusive ? "FOR UPDATE" : "FOR SHARE"))
+			.query(String.class)
+			.single();
+		return ZoneId.of(zone);
+	}
+
+	private Fact fact(long orderId) {
+		return this.jdbc.sql("""
+				SELECT order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount FROM kpi_order_fact
+				WHERE order_id = :id FOR UPDATE""")
+			.param("id", orderId)
+			.query((rs, row) -> new Fact(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6)))
+			.optional()
+			.orElse(null);
+	}
+
+	private void add(Fact fact, int sign) {
+		BigDecimal amount = (sign < 0) ? fact.amount().negate() : fact.amount();
+		this.jdbc.sql("""
+				INSERT INTO kpi_day (day, channel_code, paid_orders, gmv) VALUES (:day, :channel, :orders, :amount)
+				ON CONFLICT (day, channel_code) DO UPDATE
+				SET paid_orders = kpi_day.paid_orders + EXCLUDED.paid_orders, gmv = kpi_day.gmv + EXCLUDED.gmv""")
+			.param("day", fact.day())
+			.param("channel", fact.channel())
+			.param("orders", sign)
+			.param("amount", amount)
+			.update();
+		if (sign > 0) {
+			this.jdbc.sql("""
+					INSERT INTO kpi_buyer_day (day, channel_code, buyer_key, paid_orders)
+					VALUES (:day, :channel, :buyer, 1) ON CONFLICT (day, channel_code, buyer_key) DO UPDATE
+					SET paid_orders = kpi_buyer_day.paid_orders + 1""")
+				.param("day", fact.day())
+				.param("channel", fact.channel())
+				.param("buyer", fact.buyerKey())
+				.update();
+		}
+		else {
+			this.jdbc.sql("""
+					DELETE FROM kpi_buyer_day
+					WHERE day = :day AND channel_code = :channel AND buyer_key = :buyer AND paid_orders = 1""")
+				.param("day", fact.day())
+				.param("channel", fact.channel())
+				.param("buyer", fact.buyerKey())
+				.update();
+			this.jdbc.sql("""
+					UPDATE kpi_buyer_day SET paid_orders = paid_orders - 1
+					WHERE day = :day AND channel_code = :channel AND buyer_key = :buyer AND paid_orders > 1""")
+				.param("day", fact.day())
+				.param("channel", fact.channel())
+				.param("buyer", fact.buyerKey())
+				.update();
+		}
+	}
+
+	/**
+	 * Sets the buyers' first paid orders from the facts. Each buyer is locked first, so
+	 * that two orders of one buyer recorded at the same time both see each other's facts.
+	 */
+	private void refreshFirst(String buyerKey, String otherBuyerKey) {
+		TreeSet<String> keys = new TreeSet<>();
+		keys.add(buyerKey);
+		if (otherBuyerKey != null) {
+			keys.add(otherBuyerKey);
+		}
+		for (String key : keys) {
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 20261202))")
+				.param("key", key)
+				.query((rs, row) -> 1)
+				.list();
+		}
+		for (String key : keys) {
+			int updated = this.jdbc.sql("""
+					INSERT INTO kpi_buyer_first (buyer_key, first_paid_at, first_order_id, first_day)
+					SELECT buyer_key, paid_at, order_id, pay_day FROM kpi_order_fact WHERE buyer_key = :key
+					ORDER BY paid_at, order_id LIMIT 1
+					ON CONFLICT (buyer_key) DO UPDATE SET first_paid_at = EXCLUDED.first_paid_at,
+					first_order_id = EXCLUDED.first_order_id, first_day = EXCLUDED.first_day
+					WHERE (kpi_buyer_first.first_paid_at, kpi_buyer_first.first_order_id, kpi_buyer_first.first_day)
+					IS DISTINCT FROM (EXCLUDED.first_paid_at, EXCLUDED.first_order_id, EXCLUDED.first_day)""")
+				.param("key", key)
+				.update();
+			if (updated == 0) {
+				this.jdbc.sql("""
+						DELETE FROM kpi_buyer_first f WHERE f.buyer_key = :key
+						AND NOT EXISTS (SELECT 1 FROM kpi_order_fact o WHERE o.buyer_key = f.buyer_key)""")
+					.param("key", key)
+					.update();
+			}
+		}
+	}
+
+	record Fact(long orderId, String channel, String buyerKey, Instant paidAt, LocalDate day, BigDecimal amount) {
+
+		boolean sameAs(Fact other) {
+			return this.channel.equals(other.channel) && this.buyerKey.equals(other.buyerKey)
+					&& this.paidAt.equals(other.paidAt) && this.day.equals(other.day)
+					&& this.amount.compareTo(other.amount) == 0;
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.shopops.dashboard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recomputes the counted figures of a range from the facts the listeners stored and
+ * compares them with the rollups the pages read: per day, for the whole range and per
+ * channel. One snapshot of the database is read, so that listeners writing meanwhile
+ * never show as a difference.
+ */
+@Service
+class KpiVerification {
+
+	private final KpiSource rollups;
+
+	private final KpiSource facts;
+
+	KpiVerification(JdbcClient jdbc, KpiRollups state) {
+		this.rollups = SqlKpiSource.rollups(jdbc);
+		this.facts = SqlKpiSource.facts(jdbc, state::zone);
+	}
+
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Result verify(KpiRange range) {
+		List<Difference> differences = new ArrayList<>();
+		SortedMap<LocalDate, KpiCounts> rolledDays = this.rollups.days(range.from(), range.to(), null);
+		SortedMap<LocalDate, KpiCounts> recountedDays = this.facts.days(range.from(), range.to(), null);
+		rolledDays.forEach((day, rolled) -> compare(day.toString(), rolled, recountedDays.get(day), differences));
+		KpiCounts totals = this.rollups.totals(range.from(), range.to(), null);
+		compare("*", totals, this.facts.totals(range.from(), range.to(), null), differences);
+		Map<String, KpiCounts> rolledChannels = this.rollups.byChannel(range.from(), range.to());
+		Map<String, KpiCounts> recountedChannels = this.facts.byChannel(range.from(), range.to());
+		TreeSet<String> channels = new TreeSet<>(rolledChannels.keySet());
+		channels.addAll(recountedChannels.keySet());
+		for (String channel : channels) {
+			compare(channel, rolledChannels.getOrDefault(channel, KpiCounts.ZERO),
+					recountedChannels.getOrDefault(channel, KpiCounts.ZERO), differences);
+		}
+		return new Result(range, rolledDays.size(), channels.size(), totals, differences);
+	}
+
+	private static void compare(String scope, KpiCounts rolled, KpiCounts recounted, List<Difference> differences) {
+		check(scope, "paidOrders", rolled.paidOrders(), recounted.paidOrders(), differences);
+		check(scope, "gmv", rolled.gmv(), recounted.gmv(), differences);
+		check(scope, "refundAmount", rolled.refundAmount(), recounted.refundAmount(), differences);
+		check(scope, "payingBuyers", rolled.payingBuyers(), recounted.payingBuyers(), differences);
+		check(scope, "repeatBuyers", rolled.repeatBuyers(), recounted.repeatBuyers(), differences);
+		check(scope, "newBuyers", rolled.newBuyers(), recounted.newBuyers(), differences);
+	}
+
+	private static void check(String scope, String figure, Object rolled, Object recounted,
+			List<Difference> differences) {
+		if (!Objects.equals(rolled, recounted)) {
+			differences.add(new Difference(scope, figure, String.valueOf(rolled), String.valueOf(recounted)));
+		}
+	}
+
+	/**
+	 * What a verification found.
+	 *
+	 * @param range the days compared
+	 * @param days how many days were compared
+	 * @param channels how many channels were compared
+	 * @param totals the rollups' totals of the range
+	 * @param differences every figure that differs, empty when the rollups are right
+	 */
+	record Result(KpiRange range, int days, int channels, KpiCounts totals, List<Difference> differences) {
+
+		public boolean matches() {
+			return this.differences.isEmpty();
+		}
+
+	}
+
+	/**
+	 * One figure that differs.
+	 *
+	 * @param scope the day ({@code 2026-12-01}), {@code *} for the whole range or a
+	 * channel's code
+	 * @param figure the figure's name
+	 * @param rollup what the rollups say
+	 * @param recomputed what the recomputation from the facts says
+	 */
+	record Difference(String scope, String figure, String rollup, String recomputed) {
+	}
+
+}
