@@ -1,0 +1,72 @@
+package io.shopops.growth.traffic;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import io.shopops.dashboard.TrafficFigures;
+import io.shopops.platform.ShopSettings;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The KPI page's visitors from the events the shop's own sites send to {@code /collect}:
+ * UV is the distinct visitor ids with at least one page or product view over the days
+ * (distinct over the whole range), PV the page and product views. The figures are known
+ * for days that collection covers — some event before the range's end and some at or
+ * after its start — and unknown otherwise (days before the first event or after the last,
+ * e.g. in the future), so the dashboard shows "—" instead of a made-up 0. Own-site events
+ * belong to no sales channel, so a channel's figures are unknown until channel statistics
+ * are imported; so is ad spend until paid campaigns are recorded.
+ */
+@Component
+class CollectedTrafficFigures implements TrafficFigures {
+
+	private final JdbcClient jdbc;
+
+	private final ShopSettings settings;
+
+	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Visits> visits(LocalDate from, LocalDate to, String channelCode) {
+		if (channelCode != null) {
+			return Optional.empty();
+		}
+		ZoneId zone = this.settings.current().timeZone();
+		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		boolean covered = this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :end)
+				  AND EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at >= :start)""")
+			.param("start", start)
+			.param("end", end)
+			.query(Boolean.class)
+			.single();
+		if (!covered) {
+			return Optional.empty();
+		}
+		return Optional.of(this.jdbc.sql("""
+				SELECT count(DISTINCT visitor_id), count(*) FROM traffic_event
+				WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view')""")
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2)))
+			.single());
+	}
+
+	@Override
+	public Optional<BigDecimal> adSpend(LocalDate from, LocalDate to, String channelCode) {
+		// paid campaigns and their spend are not recorded yet: unknown, never 0
+		return Optional.empty();
+	}
+
+}
