@@ -16,7 +16,18 @@ class CrmAuditVocabulary {
 	@Bean
 	AuditVocabulary customerActions() {
 		return new AuditVocabulary("customer",
-				List.of("CUSTOMER_CREATED", "CUSTOMER_MERGED", "CUSTOMER_TAGGED", "CUSTOMER_UNTAGGED"));
+				List.of("CUSTOMER_CREATED", "CUSTOMER_MERGED", "CUSTOMER_TAGGED", "CUSTOMER_UNTAGGED", "TIER_CHANGED",
+						"POINTS_EARNED", "POINTS_REVERSED", "POINTS_ADJUSTED", "POINTS_REDEEMED"));
+	}
+
+	@Bean
+	AuditVocabulary tierActions() {
+		return new AuditVocabulary("tier", List.of("TIER_SAVED", "TIER_DELETED"));
+	}
+
+	@Bean
+	AuditVocabulary pointsActions() {
+		return new AuditVocabulary("points", List.of("POINTS_SETTINGS_CHANGED", "POINTS_EXPIRED"));
 	}
 
 }

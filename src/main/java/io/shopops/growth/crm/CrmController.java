@@ -30,10 +30,17 @@ class CrmController {
 
 	private final ShopSettings shop;
 
-	CrmController(CustomerQuery query, CustomerBook customers, ShopSettings shop) {
+	private final TierRules tiers;
+
+	private final PointsLedger points;
+
+	CrmController(CustomerQuery query, CustomerBook customers, ShopSettings shop, TierRules tiers,
+			PointsLedger points) {
 		this.query = query;
 		this.customers = customers;
 		this.shop = shop;
+		this.tiers = tiers;
+		this.points = points;
 	}
 
 	@GetMapping("/crm")
@@ -56,6 +63,8 @@ class CrmController {
 		model.addAttribute("pages", pages);
 		model.addAttribute("channels", this.query.channels());
 		model.addAttribute("tiers", this.query.tiers());
+		model.addAttribute("tierNames", tierNames());
+		model.addAttribute("manager", full);
 		model.addAttribute("zone", zone());
 		UriComponentsBuilder base = UriComponentsBuilder.fromPath("/crm");
 		if (filter.q() != null) {
@@ -104,6 +113,10 @@ class CrmController {
 		model.addAttribute("orders", this.query.orders(id));
 		model.addAttribute("tags", this.query.tags(id));
 		model.addAttribute("fullContact", full);
+		model.addAttribute("tierNames", tierNames());
+		model.addAttribute("tierHistory", this.tiers.history(id));
+		model.addAttribute("pointsBalance", this.points.balance(id));
+		model.addAttribute("pointsEntries", this.points.entries(id));
 		model.addAttribute("zone", zone());
 		return "growth/crm/detail";
 	}
@@ -127,6 +140,41 @@ class CrmController {
 	String untag(@PathVariable long id, @RequestParam(required = false) String tag, RedirectAttributes redirect) {
 		if (tag != null && this.customers.untag(id, tag)) {
 			redirect.addFlashAttribute("message", "crm.flash.untagged");
+		}
+		return "redirect:/crm/customers/" + id;
+	}
+
+	@PostMapping("/crm/customers/{id:\\d{1,18}}/points/adjust")
+	String adjustPoints(@PathVariable long id, @RequestParam(required = false) String points,
+			@RequestParam(required = false) String reason, Authentication user, RedirectAttributes redirect) {
+		requireManager(user);
+		Integer amount = TierController.integer(points, -10_000_000, 10_000_000);
+		try {
+			if (amount == null) {
+				throw new PointsLedger.PointsException("crm.points.amount.invalid");
+			}
+			this.points.adjust(id, amount, reason, user.getName());
+			redirect.addFlashAttribute("message", "crm.points.flash.adjusted");
+		}
+		catch (PointsLedger.PointsException ex) {
+			redirect.addFlashAttribute("error", ex.code());
+		}
+		return "redirect:/crm/customers/" + id;
+	}
+
+	@PostMapping("/crm/customers/{id:\\d{1,18}}/points/redeem")
+	String redeemPoints(@PathVariable long id, @RequestParam(required = false) String points,
+			@RequestParam(required = false) String reason, Authentication user, RedirectAttributes redirect) {
+		Integer amount = TierController.integer(points, 1, 10_000_000);
+		try {
+			if (amount == null) {
+				throw new PointsLedger.PointsException("crm.points.amount.invalid");
+			}
+			this.points.redeem(id, amount, reason, user.getName());
+			redirect.addFlashAttribute("message", "crm.points.flash.redeemed");
+		}
+		catch (PointsLedger.PointsException ex) {
+			redirect.addFlashAttribute("error", ex.code());
 		}
 		return "redirect:/crm/customers/" + id;
 	}
@@ -169,6 +217,12 @@ class CrmController {
 		}
 		redirect.addFlashAttribute("message", "crm.flash.merged");
 		return "redirect:/crm/customers/" + id;
+	}
+
+	private java.util.Map<String, String> tierNames() {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		this.tiers.tiers().forEach((tier) -> names.put(tier.code(), tier.name()));
+		return names;
 	}
 
 	private long survivor(CustomerQuery.Profile profile) {

@@ -42,10 +42,17 @@ public class CustomerBook {
 
 	private final ObjectProvider<MergeHook> mergeHooks;
 
-	CustomerBook(JdbcClient jdbc, AuditLog audit, ObjectProvider<MergeHook> mergeHooks) {
+	private final TierRules tiers;
+
+	private final PointsLedger points;
+
+	CustomerBook(JdbcClient jdbc, AuditLog audit, ObjectProvider<MergeHook> mergeHooks, TierRules tiers,
+			PointsLedger points) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.mergeHooks = mergeHooks;
+		this.tiers = tiers;
+		this.points = points;
 	}
 
 	/**
@@ -90,6 +97,14 @@ public class CustomerBook {
 		addAddress(customerId, order.address(), placedAt(order));
 		storeOrder(customerId, order);
 		recompute(customerId);
+		Instant completedAt = order.times().completedAt();
+		if (completedAt != null && order.times().paidAt() != null && order.status() != OrderStatus.CANCELLED) {
+			BigDecimal refunded = this.jdbc.sql("SELECT refunded_amount FROM customer_order WHERE order_id = :id")
+				.param("id", order.id())
+				.query(BigDecimal.class)
+				.single();
+			this.points.earn(customerId, order.id(), order.paidAmount(), refunded, completedAt);
+		}
 		return Optional.of(customerId);
 	}
 
@@ -121,6 +136,11 @@ public class CustomerBook {
 		customerId.ifPresent((id) -> {
 			updateRefunded(refund.orderId());
 			recompute(id);
+			BigDecimal paid = this.jdbc.sql("SELECT paid_amount FROM customer_order WHERE order_id = :id")
+				.param("id", refund.orderId())
+				.query(BigDecimal.class)
+				.single();
+			this.points.reverse(id, refund.orderId(), refund.requestId(), refund.amount(), paid);
 		});
 		return customerId;
 	}
@@ -426,6 +446,7 @@ public class CustomerBook {
 				      FROM customer_order WHERE customer_id = :id) s
 				WHERE c.id = :id
 				""").param("id", customerId).update();
+		this.tiers.recompute(customerId);
 	}
 
 	private static Instant placedAt(OrderSnapshot order) {

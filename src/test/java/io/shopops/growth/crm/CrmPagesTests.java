@@ -148,6 +148,51 @@ class CrmPagesTests {
 			.andExpect(flash().attribute("error", "crm.merge.gone"));
 	}
 
+	@Test
+	void managersKeepTiersAndPointsRulesOperatorsRedeemManagersAdjust() throws Exception {
+		this.mvc.perform(operator(get("/crm/tiers"))).andExpect(status().isForbidden());
+		this.mvc.perform(operator(post("/crm/tiers/expire"))).andExpect(status().isForbidden());
+		assertThat(page(manager(get("/crm/tiers")))).contains("tier-form", "points-settings");
+		String problems = this.mvc
+			.perform(manager(post("/crm/tiers")).param("code", "bad code!")
+				.param("name", "")
+				.param("position", "x")
+				.header("Accept-Language", "zh-CN"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(problems).contains("代码为 1 到 32 位字母", "请输入不超过 60 个字符的名称", "请填写净消费或订单数门槛");
+		this.mvc.perform(manager(post("/crm/tiers/points")).param("pointsPerYuan", "abc").param("expiryMonths", "24"))
+			.andExpect(flash().attribute("error", "crm.points.settings.invalid"));
+		this.mvc.perform(manager(post("/crm/tiers/expire"))).andExpect(redirectedUrl("/crm/tiers"));
+
+		String prefix = CrmFixtures.unique("CRMPP");
+		String site = CrmFixtures.channel(this.channels, SalesPlatform.OWN_SITE);
+		long id = customerOf(this.orders
+			.place(CrmFixtures.completed(site, prefix + "-1",
+					new Customer("吴积分" + prefix, CrmFixtures.phone(), null, null), "10.00", 2))
+			.order()
+			.id());
+		this.mvc
+			.perform(
+					operator(post("/crm/customers/" + id + "/points/adjust")).param("points", "5").param("reason", "x"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(manager(post("/crm/customers/" + id + "/points/adjust")).param("points", "500"))
+			.andExpect(flash().attribute("error", "crm.points.reason.required"));
+		this.mvc
+			.perform(manager(post("/crm/customers/" + id + "/points/adjust")).param("points", "500")
+				.param("reason", "客服补偿"))
+			.andExpect(flash().attribute("message", "crm.points.flash.adjusted"));
+		this.mvc.perform(operator(post("/crm/customers/" + id + "/points/redeem")).param("points", "999999"))
+			.andExpect(flash().attribute("error", "crm.points.insufficient"));
+		this.mvc.perform(operator(post("/crm/customers/" + id + "/points/redeem")).param("points", "100"))
+			.andExpect(flash().attribute("message", "crm.points.flash.redeemed"));
+		assertThat(page(operator(get("/crm/customers/" + id)))).contains("points-ledger", "客服补偿", "Redeemed")
+			.doesNotContain("adjust-form");
+		assertThat(page(manager(get("/crm/customers/" + id)))).contains("adjust-form");
+	}
+
 	private long customerOf(long orderId) {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("SELECT count(*) FROM customer_order WHERE order_id = :id")
