@@ -80,7 +80,8 @@ class DemoCrm implements ApplicationRunner {
 	 * Waits until the customers built from the demo orders' events stop changing.
 	 */
 	private void awaitCustomers() {
-		long deadline = System.nanoTime() + this.patience.toNanos();
+		long started = System.nanoTime();
+		long deadline = started + this.patience.toNanos();
 		long last = -1;
 		long stableSince = System.nanoTime();
 		while (System.nanoTime() < deadline) {
@@ -91,7 +92,9 @@ class DemoCrm implements ApplicationRunner {
 				last = now;
 				stableSince = System.nanoTime();
 			}
-			else if (now > 0 && System.nanoTime() - stableSince >= this.settle.toNanos()) {
+			else if ((now > 0 || System.nanoTime() - started >= Duration.ofSeconds(10).toNanos())
+					&& System.nanoTime() - stableSince >= this.settle.toNanos()) {
+				// settled, or no demo orders at all
 				return;
 			}
 			try {

@@ -46,6 +46,9 @@ class CustomerRecorderIntegrationTests {
 	CustomerQuery query;
 
 	@Autowired
+	PointsLedger points;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -156,7 +159,12 @@ class CustomerRecorderIntegrationTests {
 		assertThat(this.query.candidates(survivor, null, name)).extracting(CustomerQuery.Row::id)
 			.containsExactly(duplicate);
 
+		long survivorPoints = this.points.balance(survivor);
+		long duplicatePoints = this.points.adjust(duplicate, 77, "merge test", "manager");
 		this.customers.merge(survivor, duplicate);
+		assertThat(this.points.balance(survivor)).isEqualTo(survivorPoints + duplicatePoints);
+		assertThat(this.points.balance(duplicate)).isZero();
+		assertThat(this.points.mismatches()).doesNotContain(survivor, duplicate);
 
 		CustomerQuery.Profile merged = this.query.profile(survivor).orElseThrow();
 		assertThat(merged.orderCount()).isEqualTo(3);
