@@ -26,15 +26,18 @@ final class CustomerKeys {
 	static List<Identity> identities(String channelCode, String buyerId, String phone, String email) {
 		List<Identity> identities = new ArrayList<>(3);
 		String buyer = (buyerId != null) ? buyerId.strip() : "";
+		if (buyer.length() > 254) {
+			buyer = buyer.substring(0, 254);
+		}
 		if (!buyer.isEmpty() && !buyer.contains("*") && channelCode != null) {
 			identities.add(new Identity(Kind.BUYER, channelCode, buyer));
 		}
 		String normalPhone = normalisePhone(phone);
-		if (normalPhone != null) {
+		if (normalPhone != null && normalPhone.length() <= 40) {
 			identities.add(new Identity(Kind.PHONE, "", normalPhone));
 		}
 		String normalEmail = normaliseEmail(email);
-		if (normalEmail != null) {
+		if (normalEmail != null && normalEmail.length() <= 254) {
 			identities.add(new Identity(Kind.EMAIL, "", normalEmail));
 		}
 		return identities;
