@@ -6,6 +6,7 @@ import io.shopops.platform.RequestAuthorizations;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who may open the growth pages, and their navigation entries.
@@ -19,6 +20,11 @@ class GrowthWebConfiguration {
 			// editing the traffic source rules re-labels all traffic collected from then
 			// on
 			rules.requestMatchers("/traffic/sources/rules/**").hasRole("MANAGER");
+			// operators read the paid campaigns; managers create, edit and enter spend
+			rules.requestMatchers(HttpMethod.POST, "/traffic/campaigns/**").hasRole("MANAGER");
+			rules
+				.requestMatchers("/traffic/campaigns/new", "/traffic/campaigns/*/edit", "/traffic/campaigns/*/spend/**")
+				.hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}

@@ -163,13 +163,13 @@ class PagesBrowserTests {
 			browser.waitUntil((driver) -> innerWidth() <= 390);
 			for (String language : List.of("en", "zh-CN")) {
 				List<String> pages = new ArrayList<>(MAIN_PAGES);
-				pages
-					.addAll(List.of("/inventory/warehouses", "/inventory/check", "/inventory/movements?sku=0-" + handle,
-							"/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN", "/inventory/low-stock",
-							"/inventory/suppliers", "/inventory/purchase-orders", "/inventory/reorder",
-							"/inventory/policy?sku=0-" + handle, "/inventory/stock-take", "/orders/channels",
-							"/orders/settings", "/admin/api-tokens", "/orders/" + order, "/imports/orders", "/traffic",
-							"/traffic/sources", "/traffic/sources/rules/new", "/traffic/links", "/admin/sites"));
+				pages.addAll(List.of("/inventory/warehouses", "/inventory/check",
+						"/inventory/movements?sku=0-" + handle, "/inventory/adjust?sku=0-" + handle + "&warehouse=MAIN",
+						"/inventory/low-stock", "/inventory/suppliers", "/inventory/purchase-orders",
+						"/inventory/reorder", "/inventory/policy?sku=0-" + handle, "/inventory/stock-take",
+						"/orders/channels", "/orders/settings", "/admin/api-tokens", "/orders/" + order,
+						"/imports/orders", "/traffic", "/traffic/sources", "/traffic/sources/rules/new",
+						"/traffic/links", "/admin/sites", "/traffic/campaigns", "/traffic/campaigns/new"));
 				for (String page : pages) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 					assertUsableOnAPhone(page + " (" + language + ")");

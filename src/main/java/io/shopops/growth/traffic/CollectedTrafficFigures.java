@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import io.shopops.dashboard.TrafficFigures;
+import io.shopops.growth.campaign.Campaigns;
 import io.shopops.platform.ShopSettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after its start — and unknown otherwise (days before the first event or after the last,
  * e.g. in the future), so the dashboard shows "—" instead of a made-up 0. Own-site events
  * belong to no sales channel, so a channel's figures are unknown until channel statistics
- * are imported; so is ad spend until paid campaigns are recorded.
+ * are imported. Ad spend is the paid campaigns' daily spend ({@link Campaigns}).
  */
 @Component
 class CollectedTrafficFigures implements TrafficFigures {
@@ -30,9 +31,12 @@ class CollectedTrafficFigures implements TrafficFigures {
 
 	private final ShopSettings settings;
 
-	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings) {
+	private final Campaigns campaigns;
+
+	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings, Campaigns campaigns) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.campaigns = campaigns;
 	}
 
 	@Override
@@ -65,8 +69,8 @@ class CollectedTrafficFigures implements TrafficFigures {
 
 	@Override
 	public Optional<BigDecimal> adSpend(LocalDate from, LocalDate to, String channelCode) {
-		// paid campaigns and their spend are not recorded yet: unknown, never 0
-		return Optional.empty();
+		// unknown (never a made-up 0) until some campaign has spend recorded
+		return this.campaigns.adSpend(from, to, channelCode);
 	}
 
 }

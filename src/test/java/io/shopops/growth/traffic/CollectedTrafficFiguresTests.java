@@ -61,7 +61,6 @@ class CollectedTrafficFiguresTests {
 		assertThat(this.figures.visits(day.minusDays(4000), day.minusDays(4000), null)).isEmpty();
 		assertThat(this.figures.visits(LocalDate.of(2040, 1, 1), LocalDate.of(2040, 1, 2), null)).isEmpty();
 		assertThat(this.figures.visits(day, day, "TMALL")).isEmpty();
-		assertThat(this.figures.adSpend(day, day, null)).isEmpty();
 	}
 
 	private CollectedEvent event(String type, String visitor, LocalDate day, int hour) {

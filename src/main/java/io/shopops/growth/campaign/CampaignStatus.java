@@ -1,0 +1,10 @@
+package io.shopops.growth.campaign;
+
+/**
+ * Whether a campaign is running.
+ */
+enum CampaignStatus {
+
+	ACTIVE, PAUSED, ENDED
+
+}
