@@ -28,6 +28,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +50,12 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages) {
+	private final OperationsPanel operations;
+
+	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
+			OperationsPanel operations) {
 		this.reports = reports;
+		this.operations = operations;
 		this.channels = channels;
 		this.settings = settings;
 		this.messages = messages;
@@ -58,7 +63,8 @@ class DashboardController {
 
 	@GetMapping("/dashboard")
 	String index(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String channel, Model model, HttpServletRequest request) {
+			@RequestParam(required = false) String channel, Model model, HttpServletRequest request,
+			Authentication user) {
 		ZoneId zone = this.settings.current().timeZone();
 		KpiRange range;
 		String code;
@@ -111,6 +117,7 @@ class DashboardController {
 		model.addAttribute("monthStart", yesterday.minusDays(29));
 		model.addAttribute("jsonUrl", url("/dashboard/kpi", range, code));
 		model.addAttribute("csvUrl", url("/dashboard/kpi.csv", range, code));
+		model.addAttribute("operations", this.operations.visibleTo(user));
 		model.addAttribute("canVerify", request.isUserInRole(Role.ADMIN.name()));
 		return "dashboard/index";
 	}

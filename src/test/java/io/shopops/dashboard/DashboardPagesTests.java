@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.platform.Role;
+import io.shopops.platform.WorkQueue;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,9 @@ class DashboardPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	List<WorkQueue> queues;
 
 	/**
 	 * Two days of one channel: day 1 two orders of buyer A (1000.00 + 234.50) and one of
@@ -320,6 +324,32 @@ class DashboardPagesTests {
 		assertThat(report.totals().conversion()).hasToString("0.0364");
 		assertThat(report.totals().roi()).hasToString("4.2000");
 		assertThat(KpiJson.report(report)).contains("\"uv\":55", "\"adSpend\":\"500.00\"", "\"roi\":4.2000");
+	}
+
+	@Test
+	void theOperationalPanelLinksEveryQueueTheManagerMayOpenWithItsCount() throws Exception {
+		String page = page(get("/dashboard").with(MANAGER));
+		assertThat(page).contains("id=\"kpi-operations\"", "Operations now").doesNotContain("??");
+		List<String> paths = new ArrayList<>();
+		for (WorkQueue queue : this.queues) {
+			paths.add(queue.path());
+		}
+		// the manager may open the low stock, order, after-sales, ticket and review
+		// queues
+		assertThat(paths).contains("/inventory/low-stock");
+		java.util.regex.Matcher links = java.util.regex.Pattern.compile(
+				"<a class=\"[^\"]*kpi-signal (kpi-signal-on|kpi-signal-off)\"\\s+href=\"([^\"]+)\"\\s+data-count=\"(\\d+)\"")
+			.matcher(page);
+		List<String> shown = new ArrayList<>();
+		while (links.find()) {
+			String path = org.springframework.web.util.HtmlUtils.htmlUnescape(links.group(2));
+			shown.add(path);
+			long count = Long.parseLong(links.group(3));
+			assertThat(links.group(1)).as(path).isEqualTo((count > 0) ? "kpi-signal-on" : "kpi-signal-off");
+		}
+		assertThat(shown).isEqualTo(paths);
+		String chinese = page(get("/dashboard").param("lang", "zh-CN").with(MANAGER));
+		assertThat(chinese).contains("当前运营状况").doesNotContain("??");
 	}
 
 	private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
