@@ -52,10 +52,13 @@ class DashboardController {
 
 	private final OperationsPanel operations;
 
+	private final KpiFunnel funnel;
+
 	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
-			OperationsPanel operations) {
+			OperationsPanel operations, KpiFunnel funnel) {
 		this.reports = reports;
 		this.operations = operations;
+		this.funnel = funnel;
 		this.channels = channels;
 		this.settings = settings;
 		this.messages = messages;
@@ -118,6 +121,12 @@ class DashboardController {
 		model.addAttribute("jsonUrl", url("/dashboard/kpi", range, code));
 		model.addAttribute("csvUrl", url("/dashboard/kpi.csv", range, code));
 		model.addAttribute("operations", this.operations.visibleTo(user));
+		List<FunnelRow> funnelRows = new ArrayList<>();
+		this.funnel.funnel(range, code)
+			.ifPresent((steps) -> steps.forEach((step) -> funnelRows.add(new FunnelRow(step.key(),
+					KpiFormat.value("paidOrders", step.count(), locale), step.share(),
+					(step.conversion() != null) ? KpiFormat.value("conversion", step.conversion(), locale) : null))));
+		model.addAttribute("funnel", funnelRows);
 		model.addAttribute("canVerify", request.isUserInRole(Role.ADMIN.name()));
 		return "dashboard/index";
 	}
@@ -264,6 +273,18 @@ class DashboardController {
 	 * @param before the earlier period's value
 	 */
 	record Comparison(boolean known, String text, String direction, String tone, String before) {
+	}
+
+	/**
+	 * A step of the funnel as shown.
+	 *
+	 * @param key the step's name
+	 * @param count the formatted count
+	 * @param share the percentage of the first step, for the bar
+	 * @param conversion the formatted conversion from the step before, {@code null} for
+	 * none
+	 */
+	record FunnelRow(String key, String count, int share, String conversion) {
 	}
 
 	/**

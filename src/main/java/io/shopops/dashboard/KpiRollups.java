@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.order.OrderSnapshot;
+import io.shopops.fulfilment.order.SalesPlatform;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,7 @@ class KpiRollups {
 	 */
 	@Transactional
 	public boolean recordOrder(OrderSnapshot order) {
+		recordPlaced(order);
 		if (order.times().paidAt() == null) {
 			return false;
 		}
@@ -100,6 +102,29 @@ class KpiRollups {
 		add(fact, 1);
 		refreshFirst(old.buyerKey(), fact.buyerKey());
 		return true;
+	}
+
+	/**
+	 * Keeps when and in which channel an order was placed, paid or not, for the funnel.
+	 */
+	private void recordPlaced(OrderSnapshot order) {
+		if (order.times().placedAt() == null) {
+			return;
+		}
+		Instant paidAt = order.times().paidAt();
+		this.jdbc.sql("""
+				INSERT INTO kpi_placed_fact (order_id, own_site, placed_at, paid_at)
+				VALUES (:id, :ownSite, :placedAt, :paidAt)
+				ON CONFLICT (order_id) DO UPDATE
+				SET own_site = EXCLUDED.own_site, placed_at = EXCLUDED.placed_at, paid_at = EXCLUDED.paid_at,
+				  recorded_at = now()
+				WHERE (kpi_placed_fact.own_site, kpi_placed_fact.placed_at, kpi_placed_fact.paid_at)
+				  IS DISTINCT FROM (EXCLUDED.own_site, EXCLUDED.placed_at, EXCLUDED.paid_at)""")
+			.param("id", order.id())
+			.param("ownSite", order.platform() == SalesPlatform.OWN_SITE)
+			.param("placedAt", Timestamp.from(order.times().placedAt().truncatedTo(ChronoUnit.MICROS)))
+			.param("paidAt", (paidAt != null) ? Timestamp.from(paidAt.truncatedTo(ChronoUnit.MICROS)) : null)
+			.update();
 	}
 
 	/**

@@ -352,6 +352,83 @@ class DashboardPagesTests {
 		assertThat(chinese).contains("当前运营状况").doesNotContain("??");
 	}
 
+	/**
+	 * A day of the site in the past (collection must cover it, and far-future events
+	 * would make later days known): visitors 1–4 view pages, 1–3 view products, 1–2 add
+	 * to cart and check out; the own site then has two orders placed (one paid), a
+	 * marketplace one more paid order that the funnel leaves out.
+	 */
+	@Test
+	void theFunnelGoesFromVisitorsToPaidOrdersWithConversions() throws Exception {
+		long id = KpiFixtures.nextId();
+		LocalDate day = LocalDate.of(2015, 1, 1).plusDays(id % 300);
+		ZoneId zone = this.rollups.zone();
+		String handle = "kpi-fun-" + id;
+		long site = this.jdbc.sql("""
+				INSERT INTO site (name, origin, public_key, created_by) VALUES (:name, :origin, :key, 'test')
+				RETURNING id""")
+			.param("name", handle)
+			.param("origin", "https://" + handle + ".example")
+			.param("key", handle)
+			.query(Long.class)
+			.single();
+		String[][] events = { { "1", "page_view" }, { "1", "product_view" }, { "1", "add_to_cart" },
+				{ "1", "checkout" }, { "2", "page_view" }, { "2", "product_view" }, { "2", "product_view" },
+				{ "2", "add_to_cart" }, { "2", "checkout" }, { "3", "page_view" }, { "3", "product_view" },
+				{ "4", "page_view" } };
+		int minute = 0;
+		for (String[] event : events) {
+			this.jdbc.sql("""
+					INSERT INTO traffic_event (site_id, type, visitor_id, occurred_at, traffic_source)
+					VALUES (:site, :type, :visitor, :at, 'DIRECT')""")
+				.param("site", site)
+				.param("type", event[1])
+				.param("visitor", handle + "-" + event[0])
+				.param("at", java.sql.Timestamp.from(day.atTime(10, minute++).atZone(zone).toInstant()))
+				.update();
+		}
+		String channel = KpiFixtures.channel();
+		Instant noon = day.atTime(12, 0).atZone(zone).toInstant();
+		this.rollups
+			.recordOrder(KpiFixtures.order(KpiFixtures.nextId(), channel, KpiFixtures.buyerId(handle), noon, "50.00"));
+		OrderSnapshot unpaid = KpiFixtures.order(KpiFixtures.nextId(), channel, KpiFixtures.buyerId(handle), noon,
+				"20.00");
+		this.rollups.recordOrder(new OrderSnapshot(unpaid.id(), unpaid.channelCode(), unpaid.platform(),
+				unpaid.number(), io.shopops.fulfilment.order.OrderStatus.PENDING_PAYMENT,
+				io.shopops.fulfilment.order.Times.placed(noon, null), unpaid.customer(), unpaid.address(),
+				unpaid.lines(), unpaid.goodsAmount(), unpaid.shippingFee(), unpaid.discount(), unpaid.paidAmount(),
+				unpaid.currency(), unpaid.couponCode(), unpaid.utm(), unpaid.contentCode(), unpaid.visitorId(),
+				unpaid.note(), unpaid.source(), unpaid.history(), unpaid.warehouse()));
+		OrderSnapshot tmall = KpiFixtures.order(KpiFixtures.nextId(), channel, KpiFixtures.buyerId(handle), noon,
+				"30.00");
+		this.rollups.recordOrder(
+				new OrderSnapshot(tmall.id(), tmall.channelCode(), io.shopops.fulfilment.order.SalesPlatform.TMALL,
+						tmall.number(), tmall.status(), tmall.times(), tmall.customer(), tmall.address(), tmall.lines(),
+						tmall.goodsAmount(), tmall.shippingFee(), tmall.discount(), tmall.paidAmount(),
+						tmall.currency(), tmall.couponCode(), tmall.utm(), tmall.contentCode(), tmall.visitorId(),
+						tmall.note(), tmall.source(), tmall.history(), tmall.warehouse()));
+
+		String page = page(get("/dashboard").param("from", day.toString()).param("to", day.toString()).with(MANAGER));
+		assertThat(page).contains("id=\"kpi-funnel\"", "data-step=\"visitors\"", "data-step=\"paidOrders\"")
+			.doesNotContain("kpi-funnel-unknown", "??");
+		java.util.regex.Matcher counts = java.util.regex.Pattern.compile("kpi-funnel-count\">([^<]+)<").matcher(page);
+		List<String> shown = new ArrayList<>();
+		while (counts.find()) {
+			shown.add(counts.group(1));
+		}
+		assertThat(shown).containsExactly("4", "3", "2", "2", "2", "1");
+		// 3 ÷ 4, 2 ÷ 3, 2 ÷ 2, 2 ÷ 2, 1 ÷ 2; bars: 1 paid order of 4 visitors = 25 %
+		assertThat(page).contains("75.00% of the step before", "66.67% of the step before",
+				"100.00% of the step before", "50.00% of the step before", "value=\"25\"");
+		// for a channel, and for days collection does not cover, the funnel is unknown
+		assertThat(page(get("/dashboard").param("from", day.toString()).param("channel", channel).with(MANAGER)))
+			.contains("id=\"kpi-funnel-unknown\"")
+			.doesNotContain("data-step=");
+		assertThat(page(get("/dashboard").param("from", "2049-01-01").param("lang", "zh-CN").with(MANAGER)))
+			.contains("id=\"kpi-funnel-unknown\"", "转化漏斗")
+			.doesNotContain("data-step=");
+	}
+
 	private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return this.mvc.perform(request)
 			.andExpect(status().isOk())
