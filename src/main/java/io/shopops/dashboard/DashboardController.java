@@ -54,9 +54,12 @@ class DashboardController {
 
 	private final KpiFunnel funnel;
 
+	private final KpiBreakdowns breakdowns;
+
 	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
-			OperationsPanel operations, KpiFunnel funnel) {
+			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns) {
 		this.reports = reports;
+		this.breakdowns = breakdowns;
 		this.operations = operations;
 		this.funnel = funnel;
 		this.channels = channels;
@@ -127,6 +130,14 @@ class DashboardController {
 					KpiFormat.value("paidOrders", step.count(), locale), step.share(),
 					(step.conversion() != null) ? KpiFormat.value("conversion", step.conversion(), locale) : null))));
 		model.addAttribute("funnel", funnelRows);
+		model.addAttribute("products",
+				this.breakdowns.products(range, code)
+					.stream()
+					.map((p) -> new BreakdownRow(p.sku(), p.title(), KpiFormat.value("paidOrders", p.units(), locale),
+							KpiFormat.value("paidOrders", p.orders(), locale), KpiFormat.value("gmv", p.gmv(), locale)))
+					.toList());
+		model.addAttribute("contents", sourceRows(this.breakdowns.contents(range, code), locale));
+		model.addAttribute("campaigns", sourceRows(this.breakdowns.campaigns(range, code), locale));
 		model.addAttribute("canVerify", request.isUserInRole(Role.ADMIN.name()));
 		return "dashboard/index";
 	}
@@ -219,6 +230,14 @@ class DashboardController {
 		return cells;
 	}
 
+	private static List<BreakdownRow> sourceRows(List<KpiBreakdowns.Source> sources, Locale locale) {
+		return sources.stream()
+			.map((source) -> new BreakdownRow(source.code(), null, null,
+					KpiFormat.value("paidOrders", source.orders(), locale),
+					KpiFormat.value("gmv", source.gmv(), locale)))
+			.toList();
+	}
+
 	private Map<String, String> channelNames() {
 		Map<String, String> names = new java.util.HashMap<>();
 		for (SalesChannel channel : this.channels.list()) {
@@ -285,6 +304,18 @@ class DashboardController {
 	 * none
 	 */
 	record FunnelRow(String key, String count, int share, String conversion) {
+	}
+
+	/**
+	 * A row of a breakdown, formatted.
+	 *
+	 * @param code the SKU, content code or campaign
+	 * @param title a product's title, {@code null} otherwise
+	 * @param units a product's units, {@code null} otherwise
+	 * @param orders the paid orders
+	 * @param gmv the GMV
+	 */
+	record BreakdownRow(String code, String title, String units, String orders, String gmv) {
 	}
 
 	/**

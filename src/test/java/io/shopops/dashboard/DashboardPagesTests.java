@@ -57,6 +57,9 @@ class DashboardPagesTests {
 	@Autowired
 	List<WorkQueue> queues;
 
+	@Autowired
+	KpiBreakdowns breakdowns;
+
 	/**
 	 * Two days of one channel: day 1 two orders of buyer A (1000.00 + 234.50) and one of
 	 * buyer B (765.50), B refunded 65.50 on day 2; day 2 one order of B (100.00).
@@ -427,6 +430,80 @@ class DashboardPagesTests {
 		assertThat(page(get("/dashboard").param("from", "2049-01-01").param("lang", "zh-CN").with(MANAGER)))
 			.contains("id=\"kpi-funnel-unknown\"", "转化漏斗")
 			.doesNotContain("data-step=");
+	}
+
+	/**
+	 * One channel's day: order 1 (content C1, campaign camp-x) 2 × A for 200.00 and 1 × B
+	 * for 50.00, paid 240.00; order 2 (camp-x) 3 × B for 150.00; order 3 (C1) first 1 × A
+	 * then corrected to 1 × C for 80.00; an unpaid order of A that counts nowhere.
+	 */
+	@Test
+	void breakdownsRankProductsContentAndCampaignsByGmv() throws Exception {
+		String channel = KpiFixtures.channel();
+		LocalDate day = LocalDate.of(2039, 3, 1).plusDays(KpiFixtures.nextId() % 200);
+		Instant noon = day.atTime(12, 0).atZone(this.rollups.zone()).toInstant();
+		String a = "KPIA-" + channel;
+		String b = "KPIB-" + channel;
+		String c = "KPIC-" + channel;
+		this.rollups.recordOrder(detailed(channel, noon, "240.00", "C1-" + channel, "camp-x-" + channel,
+				line(a, 2, "200.00"), line(b, 1, "50.00")));
+		this.rollups.recordOrder(detailed(channel, noon, "150.00", null, "camp-x-" + channel, line(b, 3, "150.00")));
+		OrderSnapshot third = detailed(channel, noon, "100.00", "C1-" + channel, null, line(a, 1, "100.00"));
+		this.rollups.recordOrder(third);
+		OrderSnapshot corrected = detailed(channel, noon, "80.00", "C1-" + channel, null, line(c, 1, "80.00"));
+		this.rollups.recordOrder(new OrderSnapshot(third.id(), channel, corrected.platform(), third.number(),
+				corrected.status(), corrected.times(), corrected.customer(), corrected.address(), corrected.lines(),
+				corrected.goodsAmount(), corrected.shippingFee(), corrected.discount(), corrected.paidAmount(),
+				corrected.currency(), null, corrected.utm(), corrected.contentCode(), null, null, corrected.source(),
+				false, corrected.warehouse()));
+		OrderSnapshot unpaid = detailed(channel, noon, "100.00", "C1-" + channel, "camp-x-" + channel,
+				line(a, 5, "500.00"));
+		this.rollups.recordOrder(new OrderSnapshot(unpaid.id(), channel, unpaid.platform(), unpaid.number(),
+				io.shopops.fulfilment.order.OrderStatus.PENDING_PAYMENT,
+				io.shopops.fulfilment.order.Times.placed(noon, null), unpaid.customer(), unpaid.address(),
+				unpaid.lines(), unpaid.goodsAmount(), unpaid.shippingFee(), unpaid.discount(), unpaid.paidAmount(),
+				unpaid.currency(), null, unpaid.utm(), unpaid.contentCode(), null, null, unpaid.source(), false,
+				unpaid.warehouse()));
+
+		KpiRange range = new KpiRange(day, day);
+		assertThat(this.breakdowns.products(range, channel)).containsExactly(
+				new KpiBreakdowns.Product(a, "Title " + a, 2, 1, new java.math.BigDecimal("200.00")),
+				new KpiBreakdowns.Product(b, "Title " + b, 4, 2, new java.math.BigDecimal("200.00")),
+				new KpiBreakdowns.Product(c, "Title " + c, 1, 1, new java.math.BigDecimal("80.00")));
+		// 240.00 + 80.00; 240.00 + 150.00
+		assertThat(this.breakdowns.contents(range, channel))
+			.containsExactly(new KpiBreakdowns.Source("C1-" + channel, 2, new java.math.BigDecimal("320.00")));
+		assertThat(this.breakdowns.campaigns(range, channel))
+			.containsExactly(new KpiBreakdowns.Source("camp-x-" + channel, 2, new java.math.BigDecimal("390.00")));
+		assertThat(this.breakdowns.products(new KpiRange(day.plusDays(1), day.plusDays(1)), channel)).isEmpty();
+
+		String page = page(get("/dashboard").param("from", day.toString()).param("channel", channel).with(MANAGER));
+		assertThat(page)
+			.contains("id=\"kpi-products\"", "Title " + a, "320.00", "390.00", "id=\"kpi-contents\"",
+					"id=\"kpi-campaigns\"")
+			.doesNotContain("No product was paid for", "??");
+		String empty = page(get("/dashboard").param("from", day.plusDays(1).toString())
+			.param("channel", channel)
+			.param("lang", "zh-CN")
+			.with(MANAGER));
+		assertThat(empty).contains("这些日期没有已支付的商品。", "这些日期没有来自内容的已支付订单。", "这些日期没有来自 UTM 活动的已支付订单。");
+	}
+
+	private static OrderSnapshot detailed(String channel, Instant paidAt, String paid, String content, String campaign,
+			OrderSnapshot.Line... lines) {
+		OrderSnapshot o = KpiFixtures.order(KpiFixtures.nextId(), channel,
+				KpiFixtures.buyerId("kpi-bd-" + channel + "-" + content), paidAt, paid);
+		return new OrderSnapshot(o.id(), o.channelCode(), o.platform(), o.number(), o.status(), o.times(), o.customer(),
+				o.address(), List.of(lines), o.goodsAmount(), o.shippingFee(), o.discount(), o.paidAmount(),
+				o.currency(), null, new io.shopops.fulfilment.order.Utm(null, null, campaign, null), content, null,
+				null, o.source(), false, o.warehouse());
+	}
+
+	private static OrderSnapshot.Line line(String sku, int quantity, String amount) {
+		java.math.BigDecimal total = new java.math.BigDecimal(amount);
+		return new OrderSnapshot.Line(KpiFixtures.nextId(), sku, null, "Title " + sku, quantity,
+				total.divide(java.math.BigDecimal.valueOf(quantity), 2, java.math.RoundingMode.HALF_UP),
+				java.math.BigDecimal.ZERO, total, 0);
 	}
 
 	private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
