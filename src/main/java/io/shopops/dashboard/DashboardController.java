@@ -28,6 +28,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +50,18 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages) {
+	private final OperationsPanel operations;
+
+	private final KpiFunnel funnel;
+
+	private final KpiBreakdowns breakdowns;
+
+	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
+			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns) {
 		this.reports = reports;
+		this.breakdowns = breakdowns;
+		this.operations = operations;
+		this.funnel = funnel;
 		this.channels = channels;
 		this.settings = settings;
 		this.messages = messages;
@@ -58,7 +69,8 @@ class DashboardController {
 
 	@GetMapping("/dashboard")
 	String index(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String channel, Model model, HttpServletRequest request) {
+			@RequestParam(required = false) String channel, Model model, HttpServletRequest request,
+			Authentication user) {
 		ZoneId zone = this.settings.current().timeZone();
 		KpiRange range;
 		String code;
@@ -111,6 +123,21 @@ class DashboardController {
 		model.addAttribute("monthStart", yesterday.minusDays(29));
 		model.addAttribute("jsonUrl", url("/dashboard/kpi", range, code));
 		model.addAttribute("csvUrl", url("/dashboard/kpi.csv", range, code));
+		model.addAttribute("operations", this.operations.visibleTo(user));
+		List<FunnelRow> funnelRows = new ArrayList<>();
+		this.funnel.funnel(range, code)
+			.ifPresent((steps) -> steps.forEach((step) -> funnelRows.add(new FunnelRow(step.key(),
+					KpiFormat.value("paidOrders", step.count(), locale), step.share(),
+					(step.conversion() != null) ? KpiFormat.value("conversion", step.conversion(), locale) : null))));
+		model.addAttribute("funnel", funnelRows);
+		model.addAttribute("products",
+				this.breakdowns.products(range, code)
+					.stream()
+					.map((p) -> new BreakdownRow(p.sku(), p.title(), KpiFormat.value("paidOrders", p.units(), locale),
+							KpiFormat.value("paidOrders", p.orders(), locale), KpiFormat.value("gmv", p.gmv(), locale)))
+					.toList());
+		model.addAttribute("contents", sourceRows(this.breakdowns.contents(range, code), locale));
+		model.addAttribute("campaigns", sourceRows(this.breakdowns.campaigns(range, code), locale));
 		model.addAttribute("canVerify", request.isUserInRole(Role.ADMIN.name()));
 		return "dashboard/index";
 	}
@@ -203,6 +230,14 @@ class DashboardController {
 		return cells;
 	}
 
+	private static List<BreakdownRow> sourceRows(List<KpiBreakdowns.Source> sources, Locale locale) {
+		return sources.stream()
+			.map((source) -> new BreakdownRow(source.code(), null, null,
+					KpiFormat.value("paidOrders", source.orders(), locale),
+					KpiFormat.value("gmv", source.gmv(), locale)))
+			.toList();
+	}
+
 	private Map<String, String> channelNames() {
 		Map<String, String> names = new java.util.HashMap<>();
 		for (SalesChannel channel : this.channels.list()) {
@@ -257,6 +292,30 @@ class DashboardController {
 	 * @param before the earlier period's value
 	 */
 	record Comparison(boolean known, String text, String direction, String tone, String before) {
+	}
+
+	/**
+	 * A step of the funnel as shown.
+	 *
+	 * @param key the step's name
+	 * @param count the formatted count
+	 * @param share the percentage of the first step, for the bar
+	 * @param conversion the formatted conversion from the step before, {@code null} for
+	 * none
+	 */
+	record FunnelRow(String key, String count, int share, String conversion) {
+	}
+
+	/**
+	 * A row of a breakdown, formatted.
+	 *
+	 * @param code the SKU, content code or campaign
+	 * @param title a product's title, {@code null} otherwise
+	 * @param units a product's units, {@code null} otherwise
+	 * @param orders the paid orders
+	 * @param gmv the GMV
+	 */
+	record BreakdownRow(String code, String title, String units, String orders, String gmv) {
 	}
 
 	/**

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.order.OrderSnapshot;
+import io.shopops.fulfilment.order.SalesPlatform;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +58,7 @@ class KpiRollups {
 	 */
 	@Transactional
 	public boolean recordOrder(OrderSnapshot order) {
+		recordPlaced(order);
 		if (order.times().paidAt() == null) {
 			return false;
 		}
@@ -65,6 +68,12 @@ class KpiRollups {
 		Fact fact = new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
 				LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, java.math.RoundingMode.HALF_UP));
 		Fact old = fact(order.id());
+		boolean changed = recordPaid(order, fact, old);
+		recordDetails(order);
+		return changed;
+	}
+
+	private boolean recordPaid(OrderSnapshot order, Fact fact, Fact old) {
 		if (old == null) {
 			int inserted = this.jdbc.sql("""
 					INSERT INTO kpi_order_fact (order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount)
@@ -100,6 +109,63 @@ class KpiRollups {
 		add(fact, 1);
 		refreshFirst(old.buyerKey(), fact.buyerKey());
 		return true;
+	}
+
+	/**
+	 * Keeps a paid order's content piece, campaign and lines for the breakdowns.
+	 */
+	private void recordDetails(OrderSnapshot order) {
+		String campaign = (order.utm() != null) ? order.utm().campaign() : null;
+		this.jdbc.sql("""
+				UPDATE kpi_order_fact SET content_code = :content, utm_campaign = :campaign
+				WHERE order_id = :id AND (content_code, utm_campaign) IS DISTINCT FROM (:content, :campaign)""")
+			.param("id", order.id())
+			.param("content", order.contentCode())
+			.param("campaign", campaign)
+			.update();
+		List<OrderSnapshot.Line> lines = (order.lines() != null) ? order.lines() : List.of();
+		for (int i = 0; i < lines.size(); i++) {
+			OrderSnapshot.Line line = lines.get(i);
+			this.jdbc.sql("""
+					INSERT INTO kpi_order_line_fact (order_id, line_no, sku, title, quantity, amount)
+					VALUES (:id, :no, :sku, :title, :quantity, :amount)
+					ON CONFLICT (order_id, line_no) DO UPDATE SET sku = EXCLUDED.sku, title = EXCLUDED.title,
+					  quantity = EXCLUDED.quantity, amount = EXCLUDED.amount""")
+				.param("id", order.id())
+				.param("no", i)
+				.param("sku", line.sku())
+				.param("title", line.title())
+				.param("quantity", line.quantity())
+				.param("amount", line.amount().setScale(2, java.math.RoundingMode.HALF_UP))
+				.update();
+		}
+		this.jdbc.sql("DELETE FROM kpi_order_line_fact WHERE order_id = :id AND line_no >= :count")
+			.param("id", order.id())
+			.param("count", lines.size())
+			.update();
+	}
+
+	/**
+	 * Keeps when and in which channel an order was placed, paid or not, for the funnel.
+	 */
+	private void recordPlaced(OrderSnapshot order) {
+		if (order.times().placedAt() == null) {
+			return;
+		}
+		Instant paidAt = order.times().paidAt();
+		this.jdbc.sql("""
+				INSERT INTO kpi_placed_fact (order_id, own_site, placed_at, paid_at)
+				VALUES (:id, :ownSite, :placedAt, :paidAt)
+				ON CONFLICT (order_id) DO UPDATE
+				SET own_site = EXCLUDED.own_site, placed_at = EXCLUDED.placed_at, paid_at = EXCLUDED.paid_at,
+				  recorded_at = now()
+				WHERE (kpi_placed_fact.own_site, kpi_placed_fact.placed_at, kpi_placed_fact.paid_at)
+				  IS DISTINCT FROM (EXCLUDED.own_site, EXCLUDED.placed_at, EXCLUDED.paid_at)""")
+			.param("id", order.id())
+			.param("ownSite", order.platform() == SalesPlatform.OWN_SITE)
+			.param("placedAt", Timestamp.from(order.times().placedAt().truncatedTo(ChronoUnit.MICROS)))
+			.param("paidAt", (paidAt != null) ? Timestamp.from(paidAt.truncatedTo(ChronoUnit.MICROS)) : null)
+			.update();
 	}
 
 	/**

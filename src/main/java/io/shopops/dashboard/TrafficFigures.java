@@ -39,6 +39,29 @@ public interface TrafficFigures {
 	Optional<BigDecimal> adSpend(LocalDate from, LocalDate to, String channelCode);
 
 	/**
+	 * The shop site's funnel over the days: distinct visitor ids with any collected
+	 * event, with a product view, with an add to cart and with a checkout (each distinct
+	 * over the whole range, for the whole shop).
+	 * @param from the first day, never {@code null}
+	 * @param to the last day, never {@code null}, not before {@code from}
+	 * @return the funnel, empty when the events of these days are not known
+	 */
+	default Optional<Funnel> funnel(LocalDate from, LocalDate to) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Distinct visitors at each step of the site's funnel.
+	 *
+	 * @param visitors visitors with any event
+	 * @param productViewers visitors who viewed a product
+	 * @param addedToCart visitors who added to the cart
+	 * @param checkedOut visitors who checked out
+	 */
+	record Funnel(long visitors, long productViewers, long addedToCart, long checkedOut) {
+	}
+
+	/**
 	 * Visitors and page views.
 	 *
 	 * @param uv distinct visitors, not negative

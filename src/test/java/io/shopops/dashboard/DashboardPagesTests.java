@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.platform.Role;
+import io.shopops.platform.WorkQueue;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,12 @@ class DashboardPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	List<WorkQueue> queues;
+
+	@Autowired
+	KpiBreakdowns breakdowns;
 
 	/**
 	 * Two days of one channel: day 1 two orders of buyer A (1000.00 + 234.50) and one of
@@ -320,6 +327,183 @@ class DashboardPagesTests {
 		assertThat(report.totals().conversion()).hasToString("0.0364");
 		assertThat(report.totals().roi()).hasToString("4.2000");
 		assertThat(KpiJson.report(report)).contains("\"uv\":55", "\"adSpend\":\"500.00\"", "\"roi\":4.2000");
+	}
+
+	@Test
+	void theOperationalPanelLinksEveryQueueTheManagerMayOpenWithItsCount() throws Exception {
+		String page = page(get("/dashboard").with(MANAGER));
+		assertThat(page).contains("id=\"kpi-operations\"", "Operations now").doesNotContain("??");
+		List<String> paths = new ArrayList<>();
+		for (WorkQueue queue : this.queues) {
+			paths.add(queue.path());
+		}
+		// the manager may open the low stock, order, after-sales, ticket and review
+		// queues
+		assertThat(paths).contains("/inventory/low-stock");
+		java.util.regex.Matcher links = java.util.regex.Pattern.compile(
+				"<a class=\"[^\"]*kpi-signal (kpi-signal-on|kpi-signal-off)\"\\s+href=\"([^\"]+)\"\\s+data-count=\"(\\d+)\"")
+			.matcher(page);
+		List<String> shown = new ArrayList<>();
+		while (links.find()) {
+			String path = org.springframework.web.util.HtmlUtils.htmlUnescape(links.group(2));
+			shown.add(path);
+			long count = Long.parseLong(links.group(3));
+			assertThat(links.group(1)).as(path).isEqualTo((count > 0) ? "kpi-signal-on" : "kpi-signal-off");
+		}
+		assertThat(shown).isEqualTo(paths);
+		String chinese = page(get("/dashboard").param("lang", "zh-CN").with(MANAGER));
+		assertThat(chinese).contains("当前运营状况").doesNotContain("??");
+	}
+
+	/**
+	 * A day of the site in the past (collection must cover it, and far-future events
+	 * would make later days known): visitors 1–4 view pages, 1–3 view products, 1–2 add
+	 * to cart and check out; the own site then has two orders placed (one paid), a
+	 * marketplace one more paid order that the funnel leaves out.
+	 */
+	@Test
+	void theFunnelGoesFromVisitorsToPaidOrdersWithConversions() throws Exception {
+		long id = KpiFixtures.nextId();
+		LocalDate day = LocalDate.of(2015, 1, 1).plusDays(id % 300);
+		ZoneId zone = this.rollups.zone();
+		String handle = "kpi-fun-" + id;
+		long site = this.jdbc.sql("""
+				INSERT INTO site (name, origin, public_key, created_by) VALUES (:name, :origin, :key, 'test')
+				RETURNING id""")
+			.param("name", handle)
+			.param("origin", "https://" + handle + ".example")
+			.param("key", handle)
+			.query(Long.class)
+			.single();
+		String[][] events = { { "1", "page_view" }, { "1", "product_view" }, { "1", "add_to_cart" },
+				{ "1", "checkout" }, { "2", "page_view" }, { "2", "product_view" }, { "2", "product_view" },
+				{ "2", "add_to_cart" }, { "2", "checkout" }, { "3", "page_view" }, { "3", "product_view" },
+				{ "4", "page_view" } };
+		int minute = 0;
+		for (String[] event : events) {
+			this.jdbc.sql("""
+					INSERT INTO traffic_event (site_id, type, visitor_id, occurred_at, traffic_source)
+					VALUES (:site, :type, :visitor, :at, 'DIRECT')""")
+				.param("site", site)
+				.param("type", event[1])
+				.param("visitor", handle + "-" + event[0])
+				.param("at", java.sql.Timestamp.from(day.atTime(10, minute++).atZone(zone).toInstant()))
+				.update();
+		}
+		String channel = KpiFixtures.channel();
+		Instant noon = day.atTime(12, 0).atZone(zone).toInstant();
+		this.rollups
+			.recordOrder(KpiFixtures.order(KpiFixtures.nextId(), channel, KpiFixtures.buyerId(handle), noon, "50.00"));
+		OrderSnapshot unpaid = KpiFixtures.order(KpiFixtures.nextId(), channel, KpiFixtures.buyerId(handle), noon,
+				"20.00");
+		this.rollups.recordOrder(new OrderSnapshot(unpaid.id(), unpaid.channelCode(), unpaid.platform(),
+				unpaid.number(), io.shopops.fulfilment.order.OrderStatus.PENDING_PAYMENT,
+				io.shopops.fulfilment.order.Times.placed(noon, null), unpaid.customer(), unpaid.address(),
+				unpaid.lines(), unpaid.goodsAmount(), unpaid.shippingFee(), unpaid.discount(), unpaid.paidAmount(),
+				unpaid.currency(), unpaid.couponCode(), unpaid.utm(), unpaid.contentCode(), unpaid.visitorId(),
+				unpaid.note(), unpaid.source(), unpaid.history(), unpaid.warehouse()));
+		OrderSnapshot tmall = KpiFixtures.order(KpiFixtures.nextId(), channel, KpiFixtures.buyerId(handle), noon,
+				"30.00");
+		this.rollups.recordOrder(
+				new OrderSnapshot(tmall.id(), tmall.channelCode(), io.shopops.fulfilment.order.SalesPlatform.TMALL,
+						tmall.number(), tmall.status(), tmall.times(), tmall.customer(), tmall.address(), tmall.lines(),
+						tmall.goodsAmount(), tmall.shippingFee(), tmall.discount(), tmall.paidAmount(),
+						tmall.currency(), tmall.couponCode(), tmall.utm(), tmall.contentCode(), tmall.visitorId(),
+						tmall.note(), tmall.source(), tmall.history(), tmall.warehouse()));
+
+		String page = page(get("/dashboard").param("from", day.toString()).param("to", day.toString()).with(MANAGER));
+		assertThat(page).contains("id=\"kpi-funnel\"", "data-step=\"visitors\"", "data-step=\"paidOrders\"")
+			.doesNotContain("kpi-funnel-unknown", "??");
+		java.util.regex.Matcher counts = java.util.regex.Pattern.compile("kpi-funnel-count\">([^<]+)<").matcher(page);
+		List<String> shown = new ArrayList<>();
+		while (counts.find()) {
+			shown.add(counts.group(1));
+		}
+		assertThat(shown).containsExactly("4", "3", "2", "2", "2", "1");
+		// 3 ÷ 4, 2 ÷ 3, 2 ÷ 2, 2 ÷ 2, 1 ÷ 2; bars: 1 paid order of 4 visitors = 25 %
+		assertThat(page).contains("75.00% of the step before", "66.67% of the step before",
+				"100.00% of the step before", "50.00% of the step before", "value=\"25\"");
+		// for a channel, and for days collection does not cover, the funnel is unknown
+		assertThat(page(get("/dashboard").param("from", day.toString()).param("channel", channel).with(MANAGER)))
+			.contains("id=\"kpi-funnel-unknown\"")
+			.doesNotContain("data-step=");
+		assertThat(page(get("/dashboard").param("from", "2049-01-01").param("lang", "zh-CN").with(MANAGER)))
+			.contains("id=\"kpi-funnel-unknown\"", "转化漏斗")
+			.doesNotContain("data-step=");
+	}
+
+	/**
+	 * One channel's day: order 1 (content C1, campaign camp-x) 2 × A for 200.00 and 1 × B
+	 * for 50.00, paid 240.00; order 2 (camp-x) 3 × B for 150.00; order 3 (C1) first 1 × A
+	 * then corrected to 1 × C for 80.00; an unpaid order of A that counts nowhere.
+	 */
+	@Test
+	void breakdownsRankProductsContentAndCampaignsByGmv() throws Exception {
+		String channel = KpiFixtures.channel();
+		LocalDate day = LocalDate.of(2039, 3, 1).plusDays(KpiFixtures.nextId() % 200);
+		Instant noon = day.atTime(12, 0).atZone(this.rollups.zone()).toInstant();
+		String a = "KPIA-" + channel;
+		String b = "KPIB-" + channel;
+		String c = "KPIC-" + channel;
+		this.rollups.recordOrder(detailed(channel, noon, "240.00", "C1-" + channel, "camp-x-" + channel,
+				line(a, 2, "200.00"), line(b, 1, "50.00")));
+		this.rollups.recordOrder(detailed(channel, noon, "150.00", null, "camp-x-" + channel, line(b, 3, "150.00")));
+		OrderSnapshot third = detailed(channel, noon, "100.00", "C1-" + channel, null, line(a, 1, "100.00"));
+		this.rollups.recordOrder(third);
+		OrderSnapshot corrected = detailed(channel, noon, "80.00", "C1-" + channel, null, line(c, 1, "80.00"));
+		this.rollups.recordOrder(new OrderSnapshot(third.id(), channel, corrected.platform(), third.number(),
+				corrected.status(), corrected.times(), corrected.customer(), corrected.address(), corrected.lines(),
+				corrected.goodsAmount(), corrected.shippingFee(), corrected.discount(), corrected.paidAmount(),
+				corrected.currency(), null, corrected.utm(), corrected.contentCode(), null, null, corrected.source(),
+				false, corrected.warehouse()));
+		OrderSnapshot unpaid = detailed(channel, noon, "100.00", "C1-" + channel, "camp-x-" + channel,
+				line(a, 5, "500.00"));
+		this.rollups.recordOrder(new OrderSnapshot(unpaid.id(), channel, unpaid.platform(), unpaid.number(),
+				io.shopops.fulfilment.order.OrderStatus.PENDING_PAYMENT,
+				io.shopops.fulfilment.order.Times.placed(noon, null), unpaid.customer(), unpaid.address(),
+				unpaid.lines(), unpaid.goodsAmount(), unpaid.shippingFee(), unpaid.discount(), unpaid.paidAmount(),
+				unpaid.currency(), null, unpaid.utm(), unpaid.contentCode(), null, null, unpaid.source(), false,
+				unpaid.warehouse()));
+
+		KpiRange range = new KpiRange(day, day);
+		assertThat(this.breakdowns.products(range, channel)).containsExactly(
+				new KpiBreakdowns.Product(a, "Title " + a, 2, 1, new java.math.BigDecimal("200.00")),
+				new KpiBreakdowns.Product(b, "Title " + b, 4, 2, new java.math.BigDecimal("200.00")),
+				new KpiBreakdowns.Product(c, "Title " + c, 1, 1, new java.math.BigDecimal("80.00")));
+		// 240.00 + 80.00; 240.00 + 150.00
+		assertThat(this.breakdowns.contents(range, channel))
+			.containsExactly(new KpiBreakdowns.Source("C1-" + channel, 2, new java.math.BigDecimal("320.00")));
+		assertThat(this.breakdowns.campaigns(range, channel))
+			.containsExactly(new KpiBreakdowns.Source("camp-x-" + channel, 2, new java.math.BigDecimal("390.00")));
+		assertThat(this.breakdowns.products(new KpiRange(day.plusDays(1), day.plusDays(1)), channel)).isEmpty();
+
+		String page = page(get("/dashboard").param("from", day.toString()).param("channel", channel).with(MANAGER));
+		assertThat(page)
+			.contains("id=\"kpi-products\"", "Title " + a, "320.00", "390.00", "id=\"kpi-contents\"",
+					"id=\"kpi-campaigns\"")
+			.doesNotContain("No product was paid for", "??");
+		String empty = page(get("/dashboard").param("from", day.plusDays(1).toString())
+			.param("channel", channel)
+			.param("lang", "zh-CN")
+			.with(MANAGER));
+		assertThat(empty).contains("这些日期没有已支付的商品。", "这些日期没有来自内容的已支付订单。", "这些日期没有来自 UTM 活动的已支付订单。");
+	}
+
+	private static OrderSnapshot detailed(String channel, Instant paidAt, String paid, String content, String campaign,
+			OrderSnapshot.Line... lines) {
+		OrderSnapshot o = KpiFixtures.order(KpiFixtures.nextId(), channel,
+				KpiFixtures.buyerId("kpi-bd-" + channel + "-" + content), paidAt, paid);
+		return new OrderSnapshot(o.id(), o.channelCode(), o.platform(), o.number(), o.status(), o.times(), o.customer(),
+				o.address(), List.of(lines), o.goodsAmount(), o.shippingFee(), o.discount(), o.paidAmount(),
+				o.currency(), null, new io.shopops.fulfilment.order.Utm(null, null, campaign, null), content, null,
+				null, o.source(), false, o.warehouse());
+	}
+
+	private static OrderSnapshot.Line line(String sku, int quantity, String amount) {
+		java.math.BigDecimal total = new java.math.BigDecimal(amount);
+		return new OrderSnapshot.Line(KpiFixtures.nextId(), sku, null, "Title " + sku, quantity,
+				total.divide(java.math.BigDecimal.valueOf(quantity), 2, java.math.RoundingMode.HALF_UP),
+				java.math.BigDecimal.ZERO, total, 0);
 	}
 
 	private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

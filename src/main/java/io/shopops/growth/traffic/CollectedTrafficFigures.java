@@ -48,14 +48,7 @@ class CollectedTrafficFigures implements TrafficFigures {
 		ZoneId zone = this.settings.current().timeZone();
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-		boolean covered = this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :end)
-				  AND EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at >= :start)""")
-			.param("start", start)
-			.param("end", end)
-			.query(Boolean.class)
-			.single();
-		if (!covered) {
+		if (!covered(start, end)) {
 			return Optional.empty();
 		}
 		return Optional.of(this.jdbc.sql("""
@@ -65,6 +58,41 @@ class CollectedTrafficFigures implements TrafficFigures {
 			.param("end", end)
 			.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2)))
 			.single());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Funnel> funnel(LocalDate from, LocalDate to) {
+		ZoneId zone = this.settings.current().timeZone();
+		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		if (!covered(start, end)) {
+			return Optional.empty();
+		}
+		return Optional.of(this.jdbc.sql("""
+				SELECT count(DISTINCT visitor_id),
+				  count(DISTINCT visitor_id) FILTER (WHERE type = 'product_view'),
+				  count(DISTINCT visitor_id) FILTER (WHERE type = 'add_to_cart'),
+				  count(DISTINCT visitor_id) FILTER (WHERE type = 'checkout')
+				FROM traffic_event WHERE occurred_at >= :start AND occurred_at < :end""")
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single());
+	}
+
+	/**
+	 * Whether collection covers the days: some event before their end and some at or
+	 * after their start.
+	 */
+	private boolean covered(Timestamp start, Timestamp end) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :end)
+				  AND EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at >= :start)""")
+			.param("start", start)
+			.param("end", end)
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Override

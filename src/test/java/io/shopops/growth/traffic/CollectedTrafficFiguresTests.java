@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.shopops.dashboard.TrafficFigures;
+import io.shopops.dashboard.TrafficFigures.Funnel;
 import io.shopops.dashboard.TrafficFigures.Visits;
 import io.shopops.platform.ShopSettings;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,31 @@ class CollectedTrafficFiguresTests {
 		assertThat(this.figures.visits(day.minusDays(4000), day.minusDays(4000), null)).isEmpty();
 		assertThat(this.figures.visits(LocalDate.of(2040, 1, 1), LocalDate.of(2040, 1, 2), null)).isEmpty();
 		assertThat(this.figures.visits(day, day, "TMALL")).isEmpty();
+	}
+
+	@Test
+	void theFunnelCountsDistinctVisitorsAtEachStepOverTheRange() {
+		String handle = UUID.randomUUID().toString().substring(0, 8);
+		Sites.Site site = this.sites.create("Funnel " + handle, "https://" + handle + ".funnel.example");
+		LocalDate day = LocalDate.of(2016, 8, 10);
+		String a = "fun-a-" + handle;
+		String b = "fun-b-" + handle;
+		String c = "fun-c-" + handle;
+		this.events.store(site,
+				List.of(event("page_view", a, day, 9), event("product_view", a, day, 10),
+						event("product_view", a, day, 11), event("add_to_cart", a, day, 12),
+						event("page_view", b, day, 9), event("product_view", b, day, 13),
+						// a checkout without a tracked cart still counts at its step
+						event("checkout", c, day, 14), event("add_to_cart", b, day.plusDays(1), 8),
+						event("checkout", a, day.plusDays(1), 9)));
+
+		assertThat(this.figures.funnel(day, day)).contains(new Funnel(3, 2, 1, 1));
+		assertThat(this.figures.funnel(day.plusDays(1), day.plusDays(1))).contains(new Funnel(2, 0, 1, 1));
+		// distinct over the range: a checks out on both days, b adds to cart on the
+		// second
+		assertThat(this.figures.funnel(day, day.plusDays(1))).contains(new Funnel(3, 2, 2, 2));
+		assertThat(this.figures.funnel(day.minusDays(4000), day.minusDays(4000))).isEmpty();
+		assertThat(this.figures.funnel(LocalDate.of(2040, 1, 1), LocalDate.of(2040, 1, 2))).isEmpty();
 	}
 
 	private CollectedEvent event(String type, String visitor, LocalDate day, int hour) {
