@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import io.shopops.fulfilment.order.ChannelImportParameter;
 import io.shopops.fulfilment.order.SalesChannel;
 import io.shopops.fulfilment.order.SalesChannels;
 import io.shopops.platform.ImportHandler;
@@ -32,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReviewImportHandler implements ImportHandler {
 
 	static final String KIND = "reviews";
-
-	static final String CHANNEL = "channel";
 
 	private final SalesChannels channels;
 
@@ -69,12 +67,8 @@ class ReviewImportHandler implements ImportHandler {
 
 	@Override
 	public List<ImportField> fields() {
-		return List.of(new ImportField(CHANNEL, "reviews.import.channel", "reviews.import.channel.help",
-				this.channels.list()
-					.stream()
-					.filter(SalesChannel::active)
-					.map((channel) -> new ImportOption(channel.code(), channel.name() + " (" + channel.code() + ")"))
-					.toList()));
+		return List
+			.of(ChannelImportParameter.field(this.channels, "reviews.import.channel", "reviews.import.channel.help"));
 	}
 
 	@Override
@@ -130,14 +124,8 @@ class ReviewImportHandler implements ImportHandler {
 	}
 
 	private SalesChannel channel(Map<String, String> parameters) {
-		String code = parameters.get(CHANNEL);
-		if (code == null || code.isBlank()) {
-			throw new ImportRefusedException(ReviewProblems.CHANNEL_MISSING, List.of());
-		}
-		return this.channels.find(code.strip())
-			.filter(SalesChannel::active)
-			.orElseThrow(() -> new ImportRefusedException(ReviewProblems.CHANNEL_UNKNOWN,
-					List.of(code.strip().toUpperCase(Locale.ROOT))));
+		return ChannelImportParameter.resolve(this.channels, parameters, ReviewProblems.CHANNEL_MISSING,
+				ReviewProblems.CHANNEL_UNKNOWN);
 	}
 
 	private static CsvFile open(Path path) {

@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.shopops.fulfilment.order.ChannelImportParameter;
 import io.shopops.fulfilment.order.SalesChannel;
 import io.shopops.fulfilment.order.SalesChannels;
 import io.shopops.platform.ImportHandler;
@@ -36,8 +36,6 @@ class OrderImportHandler implements ImportHandler {
 	private static final Logger log = LoggerFactory.getLogger(OrderImportHandler.class);
 
 	static final String KIND = "orders";
-
-	static final String CHANNEL = "channel";
 
 	private final SalesChannels channels;
 
@@ -80,12 +78,8 @@ class OrderImportHandler implements ImportHandler {
 
 	@Override
 	public List<ImportField> fields() {
-		return List.of(new ImportField(CHANNEL, "import.orders.channel", "import.orders.channel.help",
-				this.channels.list()
-					.stream()
-					.filter(SalesChannel::active)
-					.map((channel) -> new ImportOption(channel.code(), channel.name() + " (" + channel.code() + ")"))
-					.toList()));
+		return List
+			.of(ChannelImportParameter.field(this.channels, "import.orders.channel", "import.orders.channel.help"));
 	}
 
 	@Override
@@ -155,14 +149,8 @@ class OrderImportHandler implements ImportHandler {
 	}
 
 	private SalesChannel channel(Map<String, String> parameters) {
-		String code = parameters.get(CHANNEL);
-		if (code == null || code.isBlank()) {
-			throw new ImportRefusedException(OrderProblems.CHANNEL_MISSING, List.of());
-		}
-		return this.channels.find(code.strip())
-			.filter(SalesChannel::active)
-			.orElseThrow(() -> new ImportRefusedException(OrderProblems.CHANNEL_UNKNOWN,
-					List.of(code.strip().toUpperCase(Locale.ROOT))));
+		return ChannelImportParameter.resolve(this.channels, parameters, OrderProblems.CHANNEL_MISSING,
+				OrderProblems.CHANNEL_UNKNOWN);
 	}
 
 	/**
