@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 import io.shopops.dashboard.TrafficFigures.Visits;
@@ -40,7 +41,14 @@ class KpiReports {
 		TrafficFigures figures = this.traffic.getIfUnique();
 		SortedMap<LocalDate, KpiCounts> days = this.rollups.days(range.from(), range.to(), channel);
 		List<KpiRow> rows = new ArrayList<>(days.size());
-		days.forEach((day, counts) -> rows.add(row(day, day, day, counts, channel, figures)));
+		// one grouped question per figure for all the days, not one per day
+		Map<LocalDate, Optional<Visits>> visits = (figures != null)
+				? figures.dailyVisits(range.from(), range.to(), channel) : Map.of();
+		Map<LocalDate, Optional<BigDecimal>> spend = (figures != null)
+				? figures.dailyAdSpend(range.from(), range.to(), channel) : Map.of();
+		days.forEach((day, counts) -> rows
+			.add(KpiRow.of(day, counts, visits.getOrDefault(day, Optional.empty()).orElse(null),
+					spend.getOrDefault(day, Optional.empty()).orElse(null))));
 		KpiRow totals = row(null, range.from(), range.to(), this.rollups.totals(range.from(), range.to(), channel),
 				channel, figures);
 		return new KpiReport(range, channel, zone, rows, totals);

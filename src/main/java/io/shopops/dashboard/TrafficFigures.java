@@ -2,6 +2,8 @@ package io.shopops.dashboard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +61,38 @@ public interface TrafficFigures {
 	 * @param checkedOut visitors who checked out
 	 */
 	record Funnel(long visitors, long productViewers, long addedToCart, long checkedOut) {
+	}
+
+	/**
+	 * {@link #visits} of each day of a range, for the KPI page's daily rows. The default
+	 * asks once per day; an implementation should answer with one grouped query.
+	 * @param from the first day, never {@code null}
+	 * @param to the last day, never {@code null}, not before {@code from}
+	 * @param channelCode a sales channel's code, {@code null} for the whole shop
+	 * @return every day of the range, oldest first, with its figures or empty
+	 */
+	default Map<LocalDate, Optional<Visits>> dailyVisits(LocalDate from, LocalDate to, String channelCode) {
+		Map<LocalDate, Optional<Visits>> days = new LinkedHashMap<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			days.put(day, visits(day, day, channelCode));
+		}
+		return days;
+	}
+
+	/**
+	 * {@link #adSpend} of each day of a range, for the KPI page's daily rows. The default
+	 * asks once per day; an implementation should answer with one grouped query.
+	 * @param from the first day, never {@code null}
+	 * @param to the last day, never {@code null}, not before {@code from}
+	 * @param channelCode a sales channel's code, {@code null} for the whole shop
+	 * @return every day of the range, oldest first, with its spend or empty
+	 */
+	default Map<LocalDate, Optional<BigDecimal>> dailyAdSpend(LocalDate from, LocalDate to, String channelCode) {
+		Map<LocalDate, Optional<BigDecimal>> days = new LinkedHashMap<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			days.put(day, adSpend(day, day, channelCode));
+		}
+		return days;
 	}
 
 	/**

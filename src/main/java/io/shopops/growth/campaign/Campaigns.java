@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.shopops.fulfilment.order.SalesChannel;
@@ -87,6 +90,39 @@ public class Campaigns {
 			.param("channel", channelCode)
 			.query(BigDecimal.class)
 			.single());
+	}
+
+	/**
+	 * {@link #adSpend} of each day of a range in one grouped query: every day empty when
+	 * no campaign (of the channel) has any spend, else the day's sum, 0 without rows.
+	 */
+	@Transactional(readOnly = true)
+	public Map<LocalDate, Optional<BigDecimal>> dailyAdSpend(LocalDate from, LocalDate to, String channelCode) {
+		String ofChannel = "(CAST(:channel AS VARCHAR) IS NULL"
+				+ " OR upper(c.channel_code) = upper(CAST(:channel AS VARCHAR)))";
+		boolean any = this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM campaign_spend s JOIN campaign c ON c.id = s.campaign_id WHERE "
+					+ ofChannel + ")")
+			.param("channel", channelCode)
+			.query(Boolean.class)
+			.single();
+		Map<LocalDate, BigDecimal> spent = new HashMap<>();
+		if (any) {
+			this.jdbc
+				.sql("SELECT s.spend_date, sum(s.spend) FROM campaign_spend s JOIN campaign c ON c.id = s.campaign_id"
+						+ " WHERE s.spend_date BETWEEN :from AND :to AND " + ofChannel + " GROUP BY 1")
+				.param("from", from)
+				.param("to", to)
+				.param("channel", channelCode)
+				.query((rs, n) -> spent.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)))
+				.list();
+		}
+		Map<LocalDate, Optional<BigDecimal>> days = new LinkedHashMap<>();
+		BigDecimal zero = BigDecimal.ZERO.setScale(2);
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			days.put(day, any ? Optional.of(spent.getOrDefault(day, zero)) : Optional.empty());
+		}
+		return days;
 	}
 
 	List<SalesChannel> channels() {

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.shopops.dashboard.TrafficFigures;
@@ -60,6 +63,54 @@ class CollectedTrafficFigures implements TrafficFigures {
 			.single());
 	}
 
+	/**
+	 * The daily figures in one grouped query: a day is covered when some event lies on or
+	 * before it and some on or after it (within the range, or beyond either end), the
+	 * same rule as {@link #visits} asks day by day.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Map<LocalDate, Optional<Visits>> dailyVisits(LocalDate from, LocalDate to, String channelCode) {
+		Map<LocalDate, Optional<Visits>> days = new LinkedHashMap<>();
+		if (channelCode != null) {
+			for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+				days.put(day, Optional.empty());
+			}
+			return days;
+		}
+		ZoneId zone = this.settings.current().timeZone();
+		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		Map<LocalDate, Visits> counted = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT (occurred_at AT TIME ZONE :zone)::date,
+				  count(DISTINCT visitor_id) FILTER (WHERE type IN ('page_view', 'product_view')),
+				  count(*) FILTER (WHERE type IN ('page_view', 'product_view'))
+				FROM traffic_event WHERE occurred_at >= :start AND occurred_at < :end GROUP BY 1""")
+			.param("zone", zone.getId())
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> counted.put(rs.getObject(1, LocalDate.class), new Visits(rs.getLong(2), rs.getLong(3))))
+			.list();
+		boolean before = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :start)")
+			.param("start", start)
+			.query(Boolean.class)
+			.single();
+		boolean after = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at >= :end)")
+			.param("end", end)
+			.query(Boolean.class)
+			.single();
+		LocalDate first = counted.keySet().stream().min(LocalDate::compareTo).orElse(null);
+		LocalDate last = counted.keySet().stream().max(LocalDate::compareTo).orElse(null);
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			boolean onOrBefore = before || (first != null && !first.isAfter(day));
+			boolean onOrAfter = after || (last != null && !last.isBefore(day));
+			days.put(day, (onOrBefore && onOrAfter) ? Optional.of(counted.getOrDefault(day, new Visits(0, 0)))
+					: Optional.empty());
+		}
+		return days;
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Funnel> funnel(LocalDate from, LocalDate to) {
@@ -99,6 +150,11 @@ class CollectedTrafficFigures implements TrafficFigures {
 	public Optional<BigDecimal> adSpend(LocalDate from, LocalDate to, String channelCode) {
 		// unknown (never a made-up 0) until some campaign has spend recorded
 		return this.campaigns.adSpend(from, to, channelCode);
+	}
+
+	@Override
+	public Map<LocalDate, Optional<BigDecimal>> dailyAdSpend(LocalDate from, LocalDate to, String channelCode) {
+		return this.campaigns.dailyAdSpend(from, to, channelCode);
 	}
 
 }

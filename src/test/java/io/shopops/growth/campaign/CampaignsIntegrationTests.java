@@ -111,6 +111,14 @@ class CampaignsIntegrationTests {
 		// the whole shop: these campaigns' days are the only ones in 2015
 		assertThat(this.figures.adSpend(start, start, null))
 			.hasValueSatisfying((v) -> assertThat(v).isEqualByComparingTo("17.50"));
+		// the daily spend in one query says what asking day by day says
+		for (String channel : java.util.Arrays.asList(code, null, CampaignFixtures.unique("NONE"))) {
+			this.figures.dailyAdSpend(start.minusDays(1), start.plusDays(3), channel).forEach((day, spend) -> {
+				java.util.Optional<BigDecimal> single = this.figures.adSpend(day, day, channel);
+				assertThat(spend.isPresent()).as(day + " " + channel).isEqualTo(single.isPresent());
+				spend.ifPresent((v) -> assertThat(v).isEqualByComparingTo(single.orElseThrow()));
+			});
+		}
 	}
 
 	@Test

@@ -62,6 +62,15 @@ class CollectedTrafficFiguresTests {
 		assertThat(this.figures.visits(day.minusDays(4000), day.minusDays(4000), null)).isEmpty();
 		assertThat(this.figures.visits(LocalDate.of(2040, 1, 1), LocalDate.of(2040, 1, 2), null)).isEmpty();
 		assertThat(this.figures.visits(day, day, "TMALL")).isEmpty();
+		// the daily figures in one query say what asking day by day says
+		for (LocalDate from : List.of(day.minusDays(4000), day.minusDays(2), LocalDate.of(2039, 12, 30))) {
+			java.util.Map<LocalDate, java.util.Optional<Visits>> daily = this.figures.dailyVisits(from,
+					from.plusDays(6), null);
+			assertThat(daily).hasSize(7);
+			daily.forEach((d, v) -> assertThat(v).as(d.toString()).isEqualTo(this.figures.visits(d, d, null)));
+		}
+		assertThat(this.figures.dailyVisits(day, day.plusDays(1), "TMALL").values())
+			.allMatch(java.util.Optional::isEmpty);
 	}
 
 	@Test
