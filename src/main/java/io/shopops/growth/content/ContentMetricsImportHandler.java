@@ -1,5 +1,6 @@
 package io.shopops.growth.content;
 
+import io.shopops.growth.TrackingCodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.shopops.growth.content;
 
+import io.shopops.growth.TrackingCodes;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.shopops.growth.content;
 
+import io.shopops.growth.TrackingCodes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
