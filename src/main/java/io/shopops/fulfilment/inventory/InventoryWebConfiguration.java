@@ -68,4 +68,31 @@ class InventoryWebConfiguration {
 		};
 	}
 
+	@Bean
+	WorkQueue purchaseOrdersToReceiveQueue(PurchaseOrders orders) {
+		return new WorkQueue() {
+
+			@Override
+			public String labelKey() {
+				return "queue.purchaseOrdersToReceive";
+			}
+
+			@Override
+			public String path() {
+				return "/inventory/purchase-orders?receivable=true";
+			}
+
+			@Override
+			public String icon() {
+				return "box-arrow-in-down";
+			}
+
+			@Override
+			public long count() {
+				return orders.countReceivable();
+			}
+
+		};
+	}
+
 }

@@ -40,19 +40,21 @@ class PurchaseOrderController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) PurchaseOrderStatus status,
-			@RequestParam(required = false) Long supplier, @RequestParam(required = false) Long before, Model model) {
-		List<PurchaseOrder.Summary> rows = this.orders.list(status, supplier,
+			@RequestParam(defaultValue = "false") boolean receivable, @RequestParam(required = false) Long supplier,
+			@RequestParam(required = false) Long before, Model model) {
+		List<PurchaseOrder.Summary> rows = this.orders.list(status, receivable, supplier,
 				(before != null) ? before : Long.MAX_VALUE, PAGE_SIZE + 1);
 		boolean more = rows.size() > PAGE_SIZE;
 		List<PurchaseOrder.Summary> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
 		model.addAttribute("orders", shown);
 		model.addAttribute("statuses", PurchaseOrderStatus.values());
 		model.addAttribute("status", status);
+		model.addAttribute("receivable", receivable);
 		model.addAttribute("supplier", (supplier != null) ? this.suppliers.find(supplier).orElse(null) : null);
 		model.addAttribute("supplierId", supplier);
 		model.addAttribute("next", more ? shown.get(shown.size() - 1).id() : null);
 		model.addAttribute("paged", before != null);
-		model.addAttribute("filtered", status != null || supplier != null);
+		model.addAttribute("filtered", status != null || receivable || supplier != null);
 		return "fulfilment/inventory/purchase-orders";
 	}
 

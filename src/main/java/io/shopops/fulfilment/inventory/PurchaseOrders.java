@@ -282,6 +282,21 @@ class PurchaseOrders {
 	 */
 	@Transactional(readOnly = true)
 	List<PurchaseOrder.Summary> list(PurchaseOrderStatus status, Long supplierId, long before, int limit) {
+		return list(status, false, supplierId, before, limit);
+	}
+
+	/**
+	 * Purchase orders newest first, paged by seek on the id.
+	 * @param status the status to show, or {@code null} for any
+	 * @param receivable whether to show only the orders still to be received (ordered or
+	 * partially received)
+	 * @param supplierId the supplier, or {@code null} for any
+	 * @param before show orders with a smaller id than this
+	 * @param limit the most rows
+	 * @return the orders
+	 */
+	List<PurchaseOrder.Summary> list(PurchaseOrderStatus status, boolean receivable, Long supplierId, long before,
+			int limit) {
 		return this.jdbc.sql("""
 				SELECT o.id, s.name, o.warehouse, o.expected_on, o.status, o.created_at,
 				  l.lines, l.units, l.received, l.cost
@@ -292,15 +307,27 @@ class PurchaseOrders {
 				    coalesce(sum(quantity * unit_cost), 0) AS cost
 				  FROM purchase_order_line WHERE purchase_order_id = o.id) l
 				WHERE o.id < :before AND (CAST(:status AS varchar) IS NULL OR o.status = :status)
+				  AND (NOT :receivable OR o.status IN ('ORDERED', 'PARTIALLY_RECEIVED'))
 				  AND (CAST(:supplier AS bigint) IS NULL OR o.supplier_id = :supplier)
 				ORDER BY o.id DESC
 				LIMIT :limit""")
 			.param("before", before)
+			.param("receivable", receivable)
 			.param("status", (status != null) ? status.name() : null)
 			.param("supplier", supplierId)
 			.param("limit", limit)
 			.query(PurchaseOrders::summary)
 			.list();
+	}
+
+	/**
+	 * How many purchase orders wait to be received: ordered or partially received.
+	 * @return the count
+	 */
+	long countReceivable() {
+		return this.jdbc.sql("SELECT count(*) FROM purchase_order WHERE status IN ('ORDERED', 'PARTIALLY_RECEIVED')")
+			.query(Long.class)
+			.single();
 	}
 
 	private static PurchaseOrder.Summary summary(ResultSet rs, int row) throws SQLException {

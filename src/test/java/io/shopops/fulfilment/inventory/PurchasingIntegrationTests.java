@@ -119,6 +119,36 @@ class PurchasingIntegrationTests {
 	}
 
 	@Test
+	void onlyOrderedAndPartiallyReceivedOrdersWaitToBeReceived() {
+		String prefix = StockFixtures.unique("RCV");
+		List<String> skus = StockFixtures.skus(this.jdbc, this.inventory, prefix, 1, 0);
+		long supplier = supplier(this.suppliers, "Supplier " + prefix, 5);
+		long before = this.orders.countReceivable();
+		long drafted = draft(this.orders, supplier, "MAIN");
+		line(this.orders, drafted, skus.get(0), 3, "1.00");
+		long ordered = placed(supplier, skus.get(0));
+		long partial = placed(supplier, skus.get(0));
+		this.orders.receive(partial, Map.of(this.orders.find(partial).orElseThrow().lines().get(0).id(), 1));
+		long received = placed(supplier, skus.get(0));
+		this.orders.receive(received, Map.of(this.orders.find(received).orElseThrow().lines().get(0).id(), 3));
+		long cancelled = placed(supplier, skus.get(0));
+		this.orders.cancel(cancelled);
+
+		assertThat(this.orders.find(received).orElseThrow().status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+		assertThat(this.orders.countReceivable()).isEqualTo(before + 2);
+		assertThat(this.orders.list(null, true, supplier, Long.MAX_VALUE, 10)).extracting(PurchaseOrder.Summary::id)
+			.containsExactly(partial, ordered);
+		assertThat(this.orders.list(null, false, supplier, Long.MAX_VALUE, 10)).hasSize(5);
+	}
+
+	private long placed(long supplier, String sku) {
+		long id = draft(this.orders, supplier, "MAIN");
+		line(this.orders, id, sku, 3, "1.00");
+		this.orders.place(id);
+		return id;
+	}
+
+	@Test
 	void lowStockListsSkusAtOrBelowSafetyStockSummedOverWarehousesWithDaysOfCover() {
 		String prefix = StockFixtures.unique("LOW");
 		List<String> skus = StockFixtures.skus(this.jdbc, this.inventory, prefix, 20, 5, 100);

@@ -160,7 +160,12 @@ class PurchasingPagesTests {
 				get("/inventory/purchase-orders").param("supplier", String.valueOf(supplier)).param("status", "DRAFT")))
 			.contains("No purchase orders match")
 			.doesNotContain("PO-" + id + "<");
+		assertThat(page(get("/inventory/purchase-orders").param("supplier", String.valueOf(supplier))
+			.param("receivable", "true"))).contains("Only orders still to be received", "No purchase orders match")
+			.doesNotContain("PO-" + id + "<");
 		this.mvc.perform(operator(get("/inventory/purchase-orders").param("status", "SHIPPED")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(operator(get("/inventory/purchase-orders").param("receivable", "maybe")))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(operator(get("/inventory/purchase-orders/999999999"))).andExpect(status().isNotFound());
 	}
