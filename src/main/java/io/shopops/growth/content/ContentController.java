@@ -57,7 +57,7 @@ class ContentController {
 	String calendar(@RequestParam(required = false) String view, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String platform,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) String page, Model model) {
+			@RequestParam(required = false) String due, @RequestParam(required = false) String page, Model model) {
 		ZoneId zone = zone();
 		model.addAttribute("zone", zone);
 		model.addAttribute("owners", owners());
@@ -65,7 +65,7 @@ class ContentController {
 			boolean[] invalid = { false };
 			ContentFilter filter = new ContentFilter(parse(ContentStatus.class, status, invalid),
 					parse(ContentPlatform.class, platform, invalid), parse(ContentType.class, type, invalid),
-					owner(owner, invalid));
+					owner(owner, invalid), due(due, invalid));
 			if (invalid[0]) {
 				model.addAttribute("filterWarning", "content.list.filterInvalid");
 			}
@@ -96,6 +96,17 @@ class ContentController {
 		model.addAttribute("weeks", weeks(shown, today, this.queries.month(shown, zone), zone));
 		model.addAttribute("unscheduled", this.queries.unscheduled());
 		return "growth/content/calendar";
+	}
+
+	private static boolean due(String text, boolean[] invalid) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		if ("week".equals(text.strip())) {
+			return true;
+		}
+		invalid[0] = true;
+		return false;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ContentQueries {
+
+	private static final String DUE = "p.status IN ('IDEA', 'SCRIPTING', 'SCHEDULED') AND p.publish_at < :dueBefore";
 
 	static final int PAGE_SIZE = 25;
 
@@ -90,6 +93,22 @@ class ContentQueries {
 	}
 
 	@Transactional(readOnly = true)
+	/**
+	 * How many pieces are due: not yet published, with a publish time within the next
+	 * {@value ContentFilter#DUE_DAYS} days or already past.
+	 * @return the count
+	 */
+	long countDue() {
+		return this.jdbc.sql("SELECT count(*) FROM content_piece p WHERE " + DUE)
+			.param("dueBefore", dueBefore())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Timestamp dueBefore() {
+		return Timestamp.from(Instant.now().plus(ContentFilter.DUE_DAYS, ChronoUnit.DAYS));
+	}
+
 	PageOf<PieceRow> page(ContentFilter filter, int pageNumber) {
 		Map<String, Object> params = new HashMap<>();
 		List<String> conditions = new ArrayList<>();
@@ -108,6 +127,10 @@ class ContentQueries {
 		if (filter.owner() != null) {
 			conditions.add("lower(p.owner) = lower(:owner)");
 			params.put("owner", filter.owner());
+		}
+		if (filter.due()) {
+			conditions.add(DUE);
+			params.put("dueBefore", dueBefore());
 		}
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		long total = this.jdbc.sql("SELECT count(*) FROM content_piece p" + where)

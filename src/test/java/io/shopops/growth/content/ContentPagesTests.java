@@ -54,6 +54,9 @@ class ContentPagesTests {
 	@Autowired
 	ShopSettings settings;
 
+	@Autowired
+	ContentQueries queries;
+
 	@Test
 	void operatorsPlanAPieceScheduleItAndSeeItInItsMonth() throws Exception {
 		String owner = this.users.create(Role.OPERATOR);
@@ -119,6 +122,32 @@ class ContentPagesTests {
 		assertThat(second).contains("id=\"page-previous\"").doesNotContain("id=\"page-next\"");
 		assertThat(page(get("/content").param("view", "list").param("owner", owner).param("page", "99")))
 			.contains("Page 2 of 2");
+	}
+
+	@Test
+	void piecesDueWithinAWeekOrLateAndNotYetPublishedAreCountedAndListed() throws Exception {
+		String owner = this.users.create(Role.OPERATOR);
+		long before = this.queries.countDue();
+		Instant now = Instant.now();
+		owned(owner, "SCHEDULED", now.plus(java.time.Duration.ofDays(6)));
+		owned(owner, "SCRIPTING", now.minus(java.time.Duration.ofDays(2)));
+		owned(owner, "SCHEDULED", now.plus(java.time.Duration.ofDays(8)));
+		owned(owner, "PUBLISHED", now.plus(java.time.Duration.ofDays(1)));
+		owned(owner, "IDEA", null);
+		assertThat(this.queries.countDue()).isEqualTo(before + 2);
+
+		String list = page(get("/content").param("view", "list").param("owner", owner).param("due", "week"));
+		assertThat(list).contains("id=\"content-due\"", "within the next 7 days", "Page 1 of 1 (2 in all)")
+			.doesNotContain("id=\"filter-warning\"");
+		assertThat(page(get("/content").param("view", "list").param("owner", owner).param("due", "month")))
+			.contains("id=\"filter-warning\"", "Page 1 of 1 (5 in all)")
+			.doesNotContain("id=\"content-due\"");
+	}
+
+	private long owned(String owner, String status, Instant publishAt) {
+		long id = ContentFixtures.piece(this.jdbc, "POST", status, ContentFixtures.unique("D"), publishAt);
+		this.jdbc.sql("UPDATE content_piece SET owner = ? WHERE id = ?").params(owner, id).update();
+		return id;
 	}
 
 	@Test
