@@ -31,4 +31,38 @@ public interface WorkQueue {
 	 */
 	long count();
 
+	/**
+	 * A queue from its parts.
+	 * @param labelKey the message key of the card's title
+	 * @param path the page that lists the queue's items
+	 * @param icon the Bootstrap Icons name of the card
+	 * @param count how many items wait now, asked each time the card is shown
+	 * @return the queue
+	 */
+	static WorkQueue of(String labelKey, String path, String icon, java.util.function.LongSupplier count) {
+		return new WorkQueue() {
+
+			@Override
+			public String labelKey() {
+				return labelKey;
+			}
+
+			@Override
+			public String path() {
+				return path;
+			}
+
+			@Override
+			public String icon() {
+				return icon;
+			}
+
+			@Override
+			public long count() {
+				return count.getAsLong();
+			}
+
+		};
+	}
+
 }

@@ -43,56 +43,13 @@ class InventoryWebConfiguration {
 
 	@Bean
 	WorkQueue lowStockQueue(StockPolicies policies) {
-		return new WorkQueue() {
-
-			@Override
-			public String labelKey() {
-				return "queue.lowStock";
-			}
-
-			@Override
-			public String path() {
-				return "/inventory/low-stock";
-			}
-
-			@Override
-			public String icon() {
-				return "exclamation-triangle";
-			}
-
-			@Override
-			public long count() {
-				return policies.countLow();
-			}
-
-		};
+		return WorkQueue.of("queue.lowStock", "/inventory/low-stock", "exclamation-triangle", policies::countLow);
 	}
 
 	@Bean
 	WorkQueue purchaseOrdersToReceiveQueue(PurchaseOrders orders) {
-		return new WorkQueue() {
-
-			@Override
-			public String labelKey() {
-				return "queue.purchaseOrdersToReceive";
-			}
-
-			@Override
-			public String path() {
-				return "/inventory/purchase-orders?receivable=true";
-			}
-
-			@Override
-			public String icon() {
-				return "box-arrow-in-down";
-			}
-
-			@Override
-			public long count() {
-				return orders.countReceivable();
-			}
-
-		};
+		return WorkQueue.of("queue.purchaseOrdersToReceive", "/inventory/purchase-orders?receivable=true",
+				"box-arrow-in-down", orders::countReceivable);
 	}
 
 }

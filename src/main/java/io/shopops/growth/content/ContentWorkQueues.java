@@ -13,29 +13,7 @@ class ContentWorkQueues {
 
 	@Bean
 	WorkQueue contentDueQueue(ContentQueries queries) {
-		return new WorkQueue() {
-
-			@Override
-			public String labelKey() {
-				return "queue.contentDue";
-			}
-
-			@Override
-			public String path() {
-				return "/content?view=list&due=week";
-			}
-
-			@Override
-			public String icon() {
-				return "calendar-event";
-			}
-
-			@Override
-			public long count() {
-				return queries.countDue();
-			}
-
-		};
+		return WorkQueue.of("queue.contentDue", "/content?view=list&due=week", "calendar-event", queries::countDue);
 	}
 
 }
