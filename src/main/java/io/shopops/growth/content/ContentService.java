@@ -1,5 +1,6 @@
 package io.shopops.growth.content;
 
+import io.shopops.growth.TrackingCodeRegistry;
 import io.shopops.growth.TrackingCodes;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,11 +41,15 @@ class ContentService {
 
 	private final ProductCatalog catalog;
 
-	ContentService(JdbcClient jdbc, AuditLog audit, UserDirectory users, ProductCatalog catalog) {
+	private final TrackingCodeRegistry codes;
+
+	ContentService(JdbcClient jdbc, AuditLog audit, UserDirectory users, ProductCatalog catalog,
+			TrackingCodeRegistry codes) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.users = users;
 		this.catalog = catalog;
+		this.codes = codes;
 	}
 
 	/**
@@ -355,28 +360,13 @@ class ContentService {
 		if (!TrackingCodes.isValid(code)) {
 			throw new ContentFormException("trackingCode", "content.form.trackingCode.format");
 		}
-		boolean taken = this.jdbc
-			.sql("SELECT count(*) FROM content_piece WHERE tracking_code = :code AND id IS DISTINCT FROM :self")
-			.param("code", code)
-			.param("self", self)
-			.query(Long.class)
-			.single() > 0;
-		if (taken) {
+		if (this.codes.isTaken(code, TrackingCodeRegistry.Owner.CONTENT_PIECE, self)) {
 			throw new ContentFormException("trackingCode", "content.form.trackingCode.taken", code);
 		}
 	}
 
 	private String freeCode() {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			String code = TrackingCodes.generate();
-			if (this.jdbc.sql("SELECT count(*) FROM content_piece WHERE tracking_code = :code")
-				.param("code", code)
-				.query(Long.class)
-				.single() == 0) {
-				return code;
-			}
-		}
-		throw new IllegalStateException("no free tracking code");
+		return this.codes.freeCode('C');
 	}
 
 	static Timestamp timestamp(LocalDateTime local, ZoneId zone) {
