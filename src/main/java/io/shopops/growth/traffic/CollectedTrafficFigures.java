@@ -24,8 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * for days that collection covers — some event before the range's end and some at or
  * after its start — and unknown otherwise (days before the first event or after the last,
  * e.g. in the future), so the dashboard shows "—" instead of a made-up 0. Own-site events
- * belong to no sales channel, so a channel's figures are unknown until channel statistics
- * are imported. Ad spend is the paid campaigns' daily spend ({@link Campaigns}).
+ * belong to no sales channel: a channel's figures are its imported shop statistics
+ * ({@link ShopStats}), known when every day of the range has them (the platforms export
+ * daily visitors only, so a range's UV is the sum of its days'); the shop's figures are
+ * the own site's plus every channel's imported ones. Ad spend is the paid campaigns'
+ * daily spend ({@link Campaigns}), never the statistics' spend, so that it is counted
+ * once.
  */
 @Component
 class CollectedTrafficFigures implements TrafficFigures {
@@ -36,18 +40,33 @@ class CollectedTrafficFigures implements TrafficFigures {
 
 	private final Campaigns campaigns;
 
-	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings, Campaigns campaigns) {
+	private final ShopStats stats;
+
+	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings, Campaigns campaigns, ShopStats stats) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.campaigns = campaigns;
+		this.stats = stats;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Visits> visits(LocalDate from, LocalDate to, String channelCode) {
+		Map<LocalDate, long[]> imported = this.stats.dailyVisits(from, to, channelCode);
+		long uv = imported.values().stream().mapToLong((day) -> day[0]).sum();
+		long pv = imported.values().stream().mapToLong((day) -> day[1]).sum();
+		boolean everyDay = imported.size() == ShopStats.days(from, to).size();
 		if (channelCode != null) {
-			return Optional.empty();
+			return everyDay ? Optional.of(new Visits(uv, pv)) : Optional.empty();
 		}
+		Optional<Visits> own = ownSite(from, to);
+		if (own.isPresent()) {
+			return Optional.of(new Visits(own.get().uv() + uv, own.get().pv() + pv));
+		}
+		return everyDay ? Optional.of(new Visits(uv, pv)) : Optional.empty();
+	}
+
+	private Optional<Visits> ownSite(LocalDate from, LocalDate to) {
 		ZoneId zone = this.settings.current().timeZone();
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
@@ -71,13 +90,33 @@ class CollectedTrafficFigures implements TrafficFigures {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<LocalDate, Optional<Visits>> dailyVisits(LocalDate from, LocalDate to, String channelCode) {
+		Map<LocalDate, long[]> imported = this.stats.dailyVisits(from, to, channelCode);
 		Map<LocalDate, Optional<Visits>> days = new LinkedHashMap<>();
 		if (channelCode != null) {
 			for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-				days.put(day, Optional.empty());
+				long[] figures = imported.get(day);
+				days.put(day, (figures != null) ? Optional.of(new Visits(figures[0], figures[1])) : Optional.empty());
 			}
 			return days;
 		}
+		Map<LocalDate, Optional<Visits>> own = ownSiteDays(from, to);
+		for (Map.Entry<LocalDate, Optional<Visits>> day : own.entrySet()) {
+			long[] figures = imported.get(day.getKey());
+			Optional<Visits> site = day.getValue();
+			if (figures == null) {
+				days.put(day.getKey(), site);
+			}
+			else {
+				long uv = figures[0] + site.map(Visits::uv).orElse(0L);
+				long pv = figures[1] + site.map(Visits::pv).orElse(0L);
+				days.put(day.getKey(), Optional.of(new Visits(uv, pv)));
+			}
+		}
+		return days;
+	}
+
+	private Map<LocalDate, Optional<Visits>> ownSiteDays(LocalDate from, LocalDate to) {
+		Map<LocalDate, Optional<Visits>> days = new LinkedHashMap<>();
 		ZoneId zone = this.settings.current().timeZone();
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());

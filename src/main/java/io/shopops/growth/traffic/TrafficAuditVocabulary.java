@@ -26,6 +26,11 @@ class TrafficAuditVocabulary {
 	}
 
 	@Bean
+	AuditVocabulary shopStatsActions() {
+		return new AuditVocabulary("shop_stats", List.of("SHOP_STATS_IMPORTED"));
+	}
+
+	@Bean
 	AuditVocabulary utmLinkActions() {
 		return new AuditVocabulary("utmlink", List.of("UTM_LINK_CREATED", "UTM_LINK_DELETED"));
 	}
