@@ -149,7 +149,7 @@ class CommunityController {
 	@PostMapping("/groups/{id:\\d+}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("groupForm") GroupForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		find(id);
+		exists(id);
 		if (result.hasErrors()) {
 			return form(model, id);
 		}
@@ -181,7 +181,7 @@ class CommunityController {
 	@PostMapping("/groups/{id:\\d+}/members")
 	String recordMembers(@PathVariable long id, @Valid @ModelAttribute("memberCountForm") MemberCountForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		find(id);
+		exists(id);
 		if (!result.hasErrors()) {
 			try {
 				this.service.recordMembers(id, form, LocalDate.now(zone()));
@@ -218,6 +218,12 @@ class CommunityController {
 		model.addAttribute("kinds", GroupKind.values());
 		model.addAttribute("owners", this.users.enabledUsers());
 		return "growth/community/form";
+	}
+
+	private void exists(long id) {
+		if (!this.queries.groupExists(id)) {
+			throw new CommunityNotFoundException("group", id);
+		}
 	}
 
 	private GroupView find(long id) {

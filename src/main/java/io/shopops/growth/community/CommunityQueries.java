@@ -466,6 +466,23 @@ class CommunityQueries {
 	}
 
 	/**
+	 * The name of a group that is not archived.
+	 */
+	Optional<String> activeGroupName(long id) {
+		return this.jdbc.sql("SELECT name FROM community_group WHERE id = :id AND NOT archived")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	boolean groupExists(long id) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM community_group WHERE id = :id)")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * A group as a select shows it.
 	 */
 	record GroupOption(long id, String name) {

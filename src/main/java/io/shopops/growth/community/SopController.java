@@ -227,11 +227,7 @@ class SopController {
 	}
 
 	private String groupName(long groupId) {
-		return this.queries.groupOptions()
-			.stream()
-			.filter((g) -> g.id() == groupId)
-			.map(CommunityQueries.GroupOption::name)
-			.findFirst()
+		return this.queries.activeGroupName(groupId)
 			.orElseThrow(() -> new CommunityNotFoundException("group", groupId));
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ class CollectedTrafficFigures implements TrafficFigures {
 		Map<LocalDate, long[]> imported = this.stats.dailyVisits(from, to, channelCode);
 		long uv = imported.values().stream().mapToLong((day) -> day[0]).sum();
 		long pv = imported.values().stream().mapToLong((day) -> day[1]).sum();
-		boolean everyDay = imported.size() == ShopStats.days(from, to).size();
+		boolean everyDay = imported.size() == ChronoUnit.DAYS.between(from, to) + 1;
 		if (channelCode != null) {
 			return everyDay ? Optional.of(new Visits(uv, pv)) : Optional.empty();
 		}

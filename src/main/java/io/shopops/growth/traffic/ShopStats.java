@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,14 +143,6 @@ class ShopStats {
 			return (this.page < this.pages) ? this.page + 1 : null;
 		}
 
-	}
-
-	static List<LocalDate> days(LocalDate from, LocalDate to) {
-		List<LocalDate> days = new ArrayList<>();
-		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-			days.add(day);
-		}
-		return days;
 	}
 
 }

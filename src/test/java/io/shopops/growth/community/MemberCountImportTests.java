@@ -5,15 +5,14 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
 import io.shopops.platform.ImportHandler.ImportRefusedException;
 import io.shopops.platform.ImportHandler.ImportResult;
-import io.shopops.platform.ImportHandler.ImportRun;
 import io.shopops.platform.ShopSettings;
+import io.shopops.RecordingImportRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +56,8 @@ class MemberCountImportTests {
 			.single();
 		Path file = write("gbk.csv", Charset.forName("GB18030"), "日期,追踪码,社群名称,群人数\n" + "2026-11-01,"
 				+ code.toLowerCase() + ",,\"1,200\"\n" + "2026/11/02,," + name.toUpperCase() + ",1210\n");
-		ImportResult first = this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
+		ImportResult first = this.handler
+			.run(new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
 		assertThat(first.created()).isEqualTo(2);
 		assertThat(first.written()).isTrue();
 		assertThat(this.jdbc
@@ -66,12 +66,14 @@ class MemberCountImportTests {
 			.param(group)
 			.query(String.class)
 			.list()).containsExactly("1200:IMPORT", "1210:IMPORT");
-		ImportResult again = this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
+		ImportResult again = this.handler
+			.run(new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
 		assertThat(again.unchanged()).isEqualTo(2);
 		assertThat(again.created() + again.updated()).isZero();
 		Path changed = write("en.csv", Charset.forName("UTF-8"),
 				"group_name,date,members\n" + name + ",2026-11-02,1215\n");
-		assertThat(this.handler.run(new Run(changed, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING)).updated()).isOne();
+		assertThat(this.handler.run(new RecordingImportRun(changed, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING))
+			.updated()).isOne();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'COMMUNITY_MEMBERS_IMPORTED'")
 			.query(Long.class)
 			.single()).isPositive();
@@ -86,7 +88,7 @@ class MemberCountImportTests {
 				"tracking_code,date,members\n" + code + ",2026-10-01,10\n" + "NOPE" + code + ",2026-10-01,10\n" + code
 						+ ",not a date,10\n" + code + ",2026-10-02,-5\n" + code + ",2026-10-01,11\n" + code + ","
 						+ tomorrow + ",12\n" + code + ",2026-10-03,lots\n");
-		Run run = new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING);
+		RecordingImportRun run = new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING);
 		ImportResult result = this.handler.run(run);
 		assertThat(result.failed()).isEqualTo(6);
 		assertThat(result.written()).isFalse();
@@ -94,9 +96,12 @@ class MemberCountImportTests {
 				"5:import.problem.number.negative", "6:community.import.problem.duplicate",
 				"7:community.import.problem.future", "8:import.problem.number.invalid");
 		assertThat(count(group)).isZero();
-		assertThat(this.handler.run(new Run(file, ImportMode.VALIDATE, ImportPolicy.SKIP_INVALID)).written()).isFalse();
+		assertThat(this.handler.run(new RecordingImportRun(file, ImportMode.VALIDATE, ImportPolicy.SKIP_INVALID))
+			.written()).isFalse();
 		assertThat(count(group)).isZero();
-		assertThat(this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.SKIP_INVALID)).created()).isOne();
+		assertThat(
+				this.handler.run(new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.SKIP_INVALID)).created())
+			.isOne();
 		assertThat(count(group)).isOne();
 	}
 
@@ -127,58 +132,6 @@ class MemberCountImportTests {
 		Path file = this.dir.resolve(name);
 		Files.writeString(file, text, charset);
 		return file;
-	}
-
-	static final class Run implements ImportRun {
-
-		final Path file;
-
-		final ImportMode mode;
-
-		final ImportPolicy policy;
-
-		final List<String> problems = new ArrayList<>();
-
-		Run(Path file, ImportMode mode, ImportPolicy policy) {
-			this.file = file;
-			this.mode = mode;
-			this.policy = policy;
-		}
-
-		@Override
-		public long jobId() {
-			return 0;
-		}
-
-		@Override
-		public Path file() {
-			return this.file;
-		}
-
-		@Override
-		public ImportMode mode() {
-			return this.mode;
-		}
-
-		@Override
-		public ImportPolicy policy() {
-			return this.policy;
-		}
-
-		@Override
-		public void progress(long processed, long created, long updated, long unchanged, long failed) {
-		}
-
-		@Override
-		public void problem(long row, String column, String value, String code, List<Object> args) {
-			this.problems.add(row + ":" + code);
-		}
-
-		@Override
-		public boolean cancelled() {
-			return false;
-		}
-
 	}
 
 }

@@ -5,14 +5,13 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
 import io.shopops.platform.ImportHandler.ImportRefusedException;
 import io.shopops.platform.ImportHandler.ImportResult;
-import io.shopops.platform.ImportHandler.ImportRun;
+import io.shopops.RecordingImportRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,19 +45,22 @@ class ContentMetricsImportTests {
 		long piece = ContentFixtures.piece(this.jdbc, "SHORT_VIDEO", "PUBLISHED", code, Instant.now());
 		Path file = write("gbk.csv", Charset.forName("GB18030"), "日期,跟踪码,播放量,点赞,评论,分享,点击\n" + "2030-01-01,"
 				+ code.toLowerCase() + ",\"12,000\",860,95,40,310\n" + "2030/01/02," + code + ",1.2万,1,2,3,4\n");
-		ImportResult first = this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
+		ImportResult first = this.handler
+			.run(new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
 		assertThat(first.created()).isEqualTo(2);
 		assertThat(first.written()).isTrue();
 		assertThat(this.jdbc.sql("SELECT views FROM content_metric WHERE piece_id = ? ORDER BY metric_date")
 			.param(piece)
 			.query(Long.class)
 			.list()).containsExactly(12000L, 12000L);
-		ImportResult again = this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
+		ImportResult again = this.handler
+			.run(new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING));
 		assertThat(again.unchanged()).isEqualTo(2);
 		assertThat(again.created() + again.updated()).isZero();
 		Path changed = write("en.csv", Charset.forName("UTF-8"),
 				"tracking_code,date,views,likes,comments,shares,clicks\n" + code + ",2030-01-01,13000,1,1,1,1\n");
-		assertThat(this.handler.run(new Run(changed, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING)).updated()).isOne();
+		assertThat(this.handler.run(new RecordingImportRun(changed, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING))
+			.updated()).isOne();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'CONTENT_METRICS_IMPORTED'")
 			.query(Long.class)
 			.single()).isPositive();
@@ -71,7 +73,7 @@ class ContentMetricsImportTests {
 		Path file = write("bad.csv", Charset.forName("UTF-8"),
 				"tracking_code,date,views,likes\n" + code + ",2030-02-01,10,1\n" + "NOPE-" + code + ",2030-02-01,10,1\n"
 						+ code + ",not a date,10,1\n" + code + ",2030-02-02,-5,x\n" + code + ",2030-02-01,11,1\n");
-		Run run = new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING);
+		RecordingImportRun run = new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING);
 		ImportResult result = this.handler.run(run);
 		assertThat(result.failed()).isEqualTo(4);
 		assertThat(result.written()).isFalse();
@@ -79,9 +81,12 @@ class ContentMetricsImportTests {
 				"5:import.problem.number.negative", "5:import.problem.number.invalid",
 				"6:content.import.problem.duplicate");
 		assertThat(count(piece)).isZero();
-		assertThat(this.handler.run(new Run(file, ImportMode.VALIDATE, ImportPolicy.SKIP_INVALID)).written()).isFalse();
+		assertThat(this.handler.run(new RecordingImportRun(file, ImportMode.VALIDATE, ImportPolicy.SKIP_INVALID))
+			.written()).isFalse();
 		assertThat(count(piece)).isZero();
-		assertThat(this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.SKIP_INVALID)).created()).isOne();
+		assertThat(
+				this.handler.run(new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.SKIP_INVALID)).created())
+			.isOne();
 		assertThat(count(piece)).isOne();
 	}
 
@@ -104,58 +109,6 @@ class ContentMetricsImportTests {
 		Path file = this.dir.resolve(name);
 		Files.writeString(file, text, charset);
 		return file;
-	}
-
-	static final class Run implements ImportRun {
-
-		final Path file;
-
-		final ImportMode mode;
-
-		final ImportPolicy policy;
-
-		final List<String> problems = new ArrayList<>();
-
-		Run(Path file, ImportMode mode, ImportPolicy policy) {
-			this.file = file;
-			this.mode = mode;
-			this.policy = policy;
-		}
-
-		@Override
-		public long jobId() {
-			return 0;
-		}
-
-		@Override
-		public Path file() {
-			return this.file;
-		}
-
-		@Override
-		public ImportMode mode() {
-			return this.mode;
-		}
-
-		@Override
-		public ImportPolicy policy() {
-			return this.policy;
-		}
-
-		@Override
-		public void progress(long processed, long created, long updated, long unchanged, long failed) {
-		}
-
-		@Override
-		public void problem(long row, String column, String value, String code, List<Object> args) {
-			this.problems.add(row + ":" + code);
-		}
-
-		@Override
-		public boolean cancelled() {
-			return false;
-		}
-
 	}
 
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,7 @@ import io.shopops.platform.ImportHandler.ImportMode;
 import io.shopops.platform.ImportHandler.ImportPolicy;
 import io.shopops.platform.ImportHandler.ImportRefusedException;
 import io.shopops.platform.ImportHandler.ImportResult;
-import io.shopops.platform.ImportHandler.ImportRun;
+import io.shopops.RecordingImportRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,14 +61,14 @@ class ShopStatsImportTests {
 				"统计日期,访客数,浏览量,支付金额,支付买家数,支付子订单数,全站推广花费,关键词推广花费,跳失率\n"
 						+ "2031-04-17,\"10,095\",\"31,396\",\"58,230.50\",280,312,\"1,200.00\",-,77.48%\n"
 						+ "2031/4/18,9800,30000,¥51000.00,250,270,900,100.50,70%\n");
-		Run run = new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, channel);
+		RecordingImportRun run = run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, channel);
 		ImportResult first = this.handler.run(run);
 		assertThat(run.problems).isEmpty();
 		assertThat(first.created()).isEqualTo(2);
 		assertThat(first.written()).isTrue();
 		assertThat(rows(channel)).containsExactly("2031-04-17 SYCM 10095 31396 null null 1200.00 312 58230.50",
 				"2031-04-18 SYCM 9800 30000 null null 1000.50 270 51000.00");
-		ImportResult again = this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, channel));
+		ImportResult again = this.handler.run(run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, channel));
 		assertThat(again.unchanged()).isEqualTo(2);
 		assertThat(again.created() + again.updated()).isZero();
 
@@ -90,14 +89,13 @@ class ShopStatsImportTests {
 		String jd = channel(SalesPlatform.JD);
 		Path jdFile = write("jd.csv", StandardCharsets.UTF_8, "日期,浏览量,浏览量环比,访客数,访客数环比,人均浏览量,成交客户数,成交单量,成交金额,客单价\n"
 				+ "20310501,\"5,000\",3%,1200,-2%,4.2,80,91,\"9,100.00\",113.75\n");
-		assertThat(this.handler.run(new Run(jdFile, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, jd)).created())
-			.isOne();
+		assertThat(this.handler.run(run(jdFile, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, jd)).created()).isOne();
 		assertThat(rows(jd)).containsExactly("2031-05-01 JD 1200 5000 null null null 91 9100.00");
 
 		String pdd = channel(SalesPlatform.PINDUODUO);
 		Path pddFile = write("pdd.csv", StandardCharsets.UTF_8, "统计时间,成交金额,较上周期,成交订单数,较上周期,成交买家数,较上周期,成交转化率,较上周期\n"
 				+ "12-29-31,\"3,210.00\",+5%,40,-1%,38,2%,3.2%,0.1%\n");
-		Run run = new Run(pddFile, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, pdd);
+		RecordingImportRun run = run(pddFile, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, pdd);
 		assertThat(this.handler.run(run).created()).isOne();
 		assertThat(run.problems).isEmpty();
 		assertThat(rows(pdd)).containsExactly("2031-12-29 PDD null null null null null 40 3210.00");
@@ -114,7 +112,7 @@ class ShopStatsImportTests {
 						+ ",-1,1,1,1,1,1,1\n" + "2031-06-03," + tmall + ",1.5,1,1,1,1,1,1\n" + "someday," + tmall
 						+ ",1,1,1,1,1,1,1\n" + "2031-06-01," + tmall + ",1,1,1,1,1,1,1\n" + "2031-06-04," + tmall
 						+ ",,,-,,,,\n");
-		Run run = new Run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, null);
+		RecordingImportRun run = run(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING, null);
 		ImportResult result = this.handler.run(run);
 		assertThat(result.failed()).isEqualTo(6);
 		assertThat(result.written()).isFalse();
@@ -122,7 +120,7 @@ class ShopStatsImportTests {
 				"5:import.problem.number.negative", "6:import.problem.number.invalid", "7:import.problem.date.invalid",
 				"8:stats.import.problem.duplicate", "9:stats.import.problem.empty");
 		assertThat(rows(tmall)).isEmpty();
-		ImportResult skipping = this.handler.run(new Run(file, ImportMode.APPLY, ImportPolicy.SKIP_INVALID, null));
+		ImportResult skipping = this.handler.run(run(file, ImportMode.APPLY, ImportPolicy.SKIP_INVALID, null));
 		assertThat(skipping.created()).isEqualTo(2);
 		assertThat(rows(tmall)).containsExactly("2031-06-01 FILE 100 300 5000 120 50.00 9 900.00");
 		assertThat(rows(douyin)).containsExactly("2031-06-01 FILE 80 200 null null null null null");
@@ -143,6 +141,10 @@ class ShopStatsImportTests {
 			.isThrownBy(() -> this.handler.inspect(List.of(noChannel), Map.of("channel", "NO-SUCH-CHANNEL")))
 			.extracting(ImportRefusedException::code)
 			.isEqualTo(ShopStatsImportHandler.CHANNEL_UNKNOWN);
+	}
+
+	private static RecordingImportRun run(Path file, ImportMode mode, ImportPolicy policy, String channel) {
+		return new RecordingImportRun(file, mode, policy, (channel != null) ? Map.of("channel", channel) : Map.of());
 	}
 
 	private List<String> rows(String channel) {
@@ -167,66 +169,6 @@ class ShopStatsImportTests {
 		Path file = this.dir.resolve(name);
 		Files.writeString(file, text, charset);
 		return file;
-	}
-
-	static final class Run implements ImportRun {
-
-		final Path file;
-
-		final ImportMode mode;
-
-		final ImportPolicy policy;
-
-		final String channel;
-
-		final List<String> problems = new ArrayList<>();
-
-		Run(Path file, ImportMode mode, ImportPolicy policy, String channel) {
-			this.file = file;
-			this.mode = mode;
-			this.policy = policy;
-			this.channel = channel;
-		}
-
-		@Override
-		public long jobId() {
-			return 0;
-		}
-
-		@Override
-		public Path file() {
-			return this.file;
-		}
-
-		@Override
-		public Map<String, String> parameters() {
-			return (this.channel != null) ? Map.of("channel", this.channel) : Map.of();
-		}
-
-		@Override
-		public ImportMode mode() {
-			return this.mode;
-		}
-
-		@Override
-		public ImportPolicy policy() {
-			return this.policy;
-		}
-
-		@Override
-		public void progress(long processed, long created, long updated, long unchanged, long failed) {
-		}
-
-		@Override
-		public void problem(long row, String column, String value, String code, List<Object> args) {
-			this.problems.add(row + ":" + code);
-		}
-
-		@Override
-		public boolean cancelled() {
-			return false;
-		}
-
 	}
 
 }
