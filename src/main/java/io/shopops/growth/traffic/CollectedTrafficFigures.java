@@ -43,8 +43,12 @@ class CollectedTrafficFigures implements TrafficFigures {
 
 	private final ShopStats stats;
 
-	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings, Campaigns campaigns, ShopStats stats) {
+	private final VisitRollup rollup;
+
+	CollectedTrafficFigures(JdbcClient jdbc, ShopSettings settings, Campaigns campaigns, ShopStats stats,
+			VisitRollup rollup) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 		this.settings = settings;
 		this.campaigns = campaigns;
 		this.stats = stats;
@@ -68,19 +72,70 @@ class CollectedTrafficFigures implements TrafficFigures {
 	}
 
 	private Optional<Visits> ownSite(LocalDate from, LocalDate to) {
-		ZoneId zone = this.settings.current().timeZone();
+		Optional<VisitRollup.Closed> closed = this.rollup.current();
+		ZoneId zone = closed.map(VisitRollup.Closed::zone).orElseGet(() -> this.settings.current().timeZone());
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		if (!covered(start, end)) {
 			return Optional.empty();
 		}
-		return Optional.of(this.jdbc.sql("""
-				SELECT count(DISTINCT visitor_id), count(*) FROM traffic_event
-				WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view')""")
+		if (closed.isEmpty()) {
+			return Optional.of(liveVisits(start, end, null, null));
+		}
+		// the closed days from the rollups: each visitor on its first viewing day in the
+		// range
+		LocalDate lastClosed = closed.get().lastClosed();
+		LocalDate closedTo = to.isAfter(lastClosed) ? lastClosed : to;
+		long uv = 0;
+		long pv = 0;
+		if (!from.isAfter(closedTo)) {
+			uv = this.jdbc.sql("""
+					SELECT coalesce(sum(visitors), 0) FROM traffic_visit_gap
+					WHERE day BETWEEN :from AND :to AND prev_day < :from""")
+				.param("from", from)
+				.param("to", closedTo)
+				.query(Long.class)
+				.single();
+			pv = this.jdbc.sql("SELECT coalesce(sum(views), 0) FROM traffic_day WHERE day BETWEEN :from AND :to")
+				.param("from", from)
+				.param("to", closedTo)
+				.query(Long.class)
+				.single();
+		}
+		if (to.isAfter(lastClosed)) {
+			// today (and any later day) from the events, without the visitors already
+			// counted
+			LocalDate liveFrom = from.isAfter(lastClosed) ? from : closed.get().today();
+			Visits live = liveVisits(Timestamp.from(liveFrom.atStartOfDay(zone).toInstant()), end,
+					from.isAfter(closedTo) ? null : from, closedTo);
+			uv += live.uv();
+			pv += live.pv();
+		}
+		return Optional.of(new Visits(uv, pv));
+	}
+
+	/**
+	 * The distinct viewing visitors and the views of the events in a time range, without
+	 * the visitors who viewed on a rolled-up day from {@code seenFrom} to {@code seenTo}
+	 * (both {@code null} to count every visitor).
+	 */
+	private Visits liveVisits(Timestamp start, Timestamp end, LocalDate seenFrom, LocalDate seenTo) {
+		String seen = (seenFrom != null) ? """
+				AND NOT EXISTS (SELECT 1 FROM traffic_visitor_day d
+				                WHERE d.visitor_id = e.visitor_id AND d.day BETWEEN :seenFrom AND :seenTo)""" : "";
+		var statement = this.jdbc
+			.sql("""
+					SELECT (SELECT count(DISTINCT visitor_id) FROM traffic_event e
+					        WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view') %s),
+					       (SELECT count(*) FROM traffic_event
+					        WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view'))"""
+				.formatted(seen))
 			.param("start", start)
-			.param("end", end)
-			.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2)))
-			.single());
+			.param("end", end);
+		if (seenFrom != null) {
+			statement = statement.param("seenFrom", seenFrom).param("seenTo", seenTo);
+		}
+		return statement.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2))).single();
 	}
 
 	/**
@@ -118,20 +173,36 @@ class CollectedTrafficFigures implements TrafficFigures {
 
 	private Map<LocalDate, Optional<Visits>> ownSiteDays(LocalDate from, LocalDate to) {
 		Map<LocalDate, Optional<Visits>> days = new LinkedHashMap<>();
-		ZoneId zone = this.settings.current().timeZone();
+		Optional<VisitRollup.Closed> closed = this.rollup.current();
+		ZoneId zone = closed.map(VisitRollup.Closed::zone).orElseGet(() -> this.settings.current().timeZone());
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		Map<LocalDate, Visits> counted = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT (occurred_at AT TIME ZONE :zone)::date,
-				  count(DISTINCT visitor_id) FILTER (WHERE type IN ('page_view', 'product_view')),
-				  count(*) FILTER (WHERE type IN ('page_view', 'product_view'))
-				FROM traffic_event WHERE occurred_at >= :start AND occurred_at < :end GROUP BY 1""")
-			.param("zone", zone.getId())
-			.param("start", start)
-			.param("end", end)
-			.query((rs, n) -> counted.put(rs.getObject(1, LocalDate.class), new Visits(rs.getLong(2), rs.getLong(3))))
-			.list();
+		Timestamp liveStart = start;
+		if (closed.isPresent() && !from.isAfter(closed.get().lastClosed())) {
+			// closed days from their rollups, the rest from the events
+			LocalDate lastClosed = closed.get().lastClosed();
+			this.jdbc.sql("SELECT day, visitors, views FROM traffic_day WHERE day BETWEEN :from AND :to")
+				.param("from", from)
+				.param("to", to.isAfter(lastClosed) ? lastClosed : to)
+				.query((rs, n) -> counted.put(rs.getObject(1, LocalDate.class),
+						new Visits(rs.getLong(2), rs.getLong(3))))
+				.list();
+			liveStart = Timestamp.from(closed.get().today().atStartOfDay(zone).toInstant());
+		}
+		if (liveStart.before(end)) {
+			this.jdbc.sql("""
+					SELECT (occurred_at AT TIME ZONE :zone)::date,
+					  count(DISTINCT visitor_id) FILTER (WHERE type IN ('page_view', 'product_view')),
+					  count(*) FILTER (WHERE type IN ('page_view', 'product_view'))
+					FROM traffic_event WHERE occurred_at >= :start AND occurred_at < :end GROUP BY 1""")
+				.param("zone", zone.getId())
+				.param("start", liveStart)
+				.param("end", end)
+				.query((rs, n) -> counted.put(rs.getObject(1, LocalDate.class),
+						new Visits(rs.getLong(2), rs.getLong(3))))
+				.list();
+		}
 		boolean before = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :start)")
 			.param("start", start)
 			.query(Boolean.class)
