@@ -13,22 +13,25 @@ CREATE TABLE traffic_day (
     max_event_id  BIGINT  NOT NULL
 );
 
--- each visitor's closed days with at least one page or product view
+-- each visitor's closed days with at least one event of a kind: V a page or product view
+-- (UV), A any event, P a product view, C an add to cart, K a checkout (the funnel's steps)
 CREATE TABLE traffic_visitor_day (
     visitor_id  VARCHAR(64) NOT NULL,
+    kind        CHAR(1)     NOT NULL CHECK (kind IN ('V', 'A', 'P', 'C', 'K')),
     day         DATE        NOT NULL,
-    PRIMARY KEY (visitor_id, day)
+    PRIMARY KEY (visitor_id, kind, day)
 );
 CREATE INDEX traffic_visitor_day_day_idx ON traffic_visitor_day (day);
 
--- per closed day and the same visitors' previous viewing day (0001-01-01 for none): how
--- many visitors. A range's distinct visitors are the visitor-days in it whose previous
--- viewing day lies before the range.
+-- per kind, closed day and the same visitors' previous day of that kind (0001-01-01 for
+-- none): how many visitors. A range's distinct visitors of a kind are the visitor-days
+-- in it whose previous day of the kind lies before the range.
 CREATE TABLE traffic_visit_gap (
+    kind      CHAR(1) NOT NULL,
     day       DATE    NOT NULL,
     prev_day  DATE    NOT NULL,
     visitors  BIGINT  NOT NULL CHECK (visitors > 0),
-    PRIMARY KEY (day, prev_day)
+    PRIMARY KEY (kind, day, prev_day)
 );
 
 -- the time zone of the days above, the last closed day rolled up, and the event id up to

@@ -80,62 +80,95 @@ class CollectedTrafficFigures implements TrafficFigures {
 			return Optional.empty();
 		}
 		if (closed.isEmpty()) {
-			return Optional.of(liveVisits(start, end, null, null));
+			return Optional.of(this.jdbc.sql("""
+					SELECT count(DISTINCT visitor_id), count(*) FROM traffic_event
+					WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view')""")
+				.param("start", start)
+				.param("end", end)
+				.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2)))
+				.single());
 		}
-		// the closed days from the rollups: each visitor on its first viewing day in the
-		// range
-		LocalDate lastClosed = closed.get().lastClosed();
-		LocalDate closedTo = to.isAfter(lastClosed) ? lastClosed : to;
-		long uv = 0;
+		Split split = Split.of(from, to, closed.get());
 		long pv = 0;
-		if (!from.isAfter(closedTo)) {
-			uv = this.jdbc.sql("""
-					SELECT coalesce(sum(visitors), 0) FROM traffic_visit_gap
-					WHERE day BETWEEN :from AND :to AND prev_day < :from""")
+		if (split.closedTo() != null) {
+			pv += this.jdbc.sql("SELECT coalesce(sum(views), 0) FROM traffic_day WHERE day BETWEEN :from AND :to")
 				.param("from", from)
-				.param("to", closedTo)
-				.query(Long.class)
-				.single();
-			pv = this.jdbc.sql("SELECT coalesce(sum(views), 0) FROM traffic_day WHERE day BETWEEN :from AND :to")
-				.param("from", from)
-				.param("to", closedTo)
+				.param("to", split.closedTo())
 				.query(Long.class)
 				.single();
 		}
-		if (to.isAfter(lastClosed)) {
-			// today (and any later day) from the events, without the visitors already
-			// counted
-			LocalDate liveFrom = from.isAfter(lastClosed) ? from : closed.get().today();
-			Visits live = liveVisits(Timestamp.from(liveFrom.atStartOfDay(zone).toInstant()), end,
-					from.isAfter(closedTo) ? null : from, closedTo);
-			uv += live.uv();
-			pv += live.pv();
+		if (split.liveFrom() != null) {
+			pv += this.jdbc.sql("""
+					SELECT count(*) FROM traffic_event
+					WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view')""")
+				.param("start", Timestamp.from(split.liveFrom().atStartOfDay(zone).toInstant()))
+				.param("end", end)
+				.query(Long.class)
+				.single();
 		}
-		return Optional.of(new Visits(uv, pv));
+		return Optional.of(new Visits(distinct('V', split, zone, end), pv));
 	}
 
 	/**
-	 * The distinct viewing visitors and the views of the events in a time range, without
-	 * the visitors who viewed on a rolled-up day from {@code seenFrom} to {@code seenTo}
-	 * (both {@code null} to count every visitor).
+	 * The distinct visitors with an event of a kind over a range: on the closed days from
+	 * the rollups (each visitor on its first day of the kind in the range), on today and
+	 * later from the events, without the visitors already counted on the closed days.
 	 */
-	private Visits liveVisits(Timestamp start, Timestamp end, LocalDate seenFrom, LocalDate seenTo) {
-		String seen = (seenFrom != null) ? """
-				AND NOT EXISTS (SELECT 1 FROM traffic_visitor_day d
-				                WHERE d.visitor_id = e.visitor_id AND d.day BETWEEN :seenFrom AND :seenTo)""" : "";
-		var statement = this.jdbc
-			.sql("""
-					SELECT (SELECT count(DISTINCT visitor_id) FROM traffic_event e
-					        WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view') %s),
-					       (SELECT count(*) FROM traffic_event
-					        WHERE occurred_at >= :start AND occurred_at < :end AND type IN ('page_view', 'product_view'))"""
-				.formatted(seen))
-			.param("start", start)
-			.param("end", end);
-		if (seenFrom != null) {
-			statement = statement.param("seenFrom", seenFrom).param("seenTo", seenTo);
+	private long distinct(char kind, Split split, ZoneId zone, Timestamp end) {
+		long visitors = 0;
+		if (split.closedTo() != null) {
+			visitors += this.jdbc.sql("""
+					SELECT coalesce(sum(visitors), 0) FROM traffic_visit_gap
+					WHERE kind = :kind AND day BETWEEN :from AND :to AND prev_day < :from""")
+				.param("kind", String.valueOf(kind))
+				.param("from", split.from())
+				.param("to", split.closedTo())
+				.query(Long.class)
+				.single();
 		}
-		return statement.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2))).single();
+		if (split.liveFrom() != null) {
+			String seen = (split.closedTo() != null) ? """
+					AND NOT EXISTS (SELECT 1 FROM traffic_visitor_day d WHERE d.visitor_id = e.visitor_id
+					                AND d.kind = :kind AND d.day BETWEEN :from AND :closedTo)""" : "";
+			var statement = this.jdbc
+				.sql("""
+						SELECT count(DISTINCT visitor_id) FROM traffic_event e
+						WHERE occurred_at >= :start AND occurred_at < :end AND %s %s""".formatted(KIND_EVENTS.get(kind),
+						seen))
+				.param("start", Timestamp.from(split.liveFrom().atStartOfDay(zone).toInstant()))
+				.param("end", end);
+			if (split.closedTo() != null) {
+				statement = statement.param("kind", String.valueOf(kind))
+					.param("from", split.from())
+					.param("closedTo", split.closedTo());
+			}
+			visitors += statement.query(Long.class).single();
+		}
+		return visitors;
+	}
+
+	/** The event types of each kind of visitor-day ({@link VisitRollup}). */
+	private static final Map<Character, String> KIND_EVENTS = Map.of('V', "type IN ('page_view', 'product_view')", 'A',
+			"true", 'P', "type = 'product_view'", 'C', "type = 'add_to_cart'", 'K', "type = 'checkout'");
+
+	/**
+	 * A range cut at today: the closed days read from the rollups and the days from today
+	 * on counted from the events.
+	 *
+	 * @param from the first day
+	 * @param closedTo the last closed day of the range, {@code null} when none is closed
+	 * @param liveFrom the first day from today on, {@code null} when the range ends
+	 * before today
+	 */
+	private record Split(LocalDate from, LocalDate closedTo, LocalDate liveFrom) {
+
+		static Split of(LocalDate from, LocalDate to, VisitRollup.Closed closed) {
+			LocalDate last = closed.lastClosed();
+			LocalDate closedTo = from.isAfter(last) ? null : (to.isAfter(last) ? last : to);
+			LocalDate liveFrom = to.isAfter(last) ? (from.isAfter(last) ? from : closed.today()) : null;
+			return new Split(from, closedTo, liveFrom);
+		}
+
 	}
 
 	/**
@@ -225,11 +258,17 @@ class CollectedTrafficFigures implements TrafficFigures {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Funnel> funnel(LocalDate from, LocalDate to) {
-		ZoneId zone = this.settings.current().timeZone();
+		Optional<VisitRollup.Closed> closed = this.rollup.current();
+		ZoneId zone = closed.map(VisitRollup.Closed::zone).orElseGet(() -> this.settings.current().timeZone());
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		if (!covered(start, end)) {
 			return Optional.empty();
+		}
+		if (closed.isPresent()) {
+			Split split = Split.of(from, to, closed.get());
+			return Optional.of(new Funnel(distinct('A', split, zone, end), distinct('P', split, zone, end),
+					distinct('C', split, zone, end), distinct('K', split, zone, end)));
 		}
 		return Optional.of(this.jdbc.sql("""
 				SELECT count(DISTINCT visitor_id),

@@ -23,10 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rows instead of counting distinct visitor ids over millions of events.
  * <p>
  * For each closed day it keeps the page and product views, the distinct viewing visitors,
- * each visitor's viewing days, and per day how many of its visitors last viewed on which
- * earlier day ({@code traffic_visit_gap}). A range's distinct visitors are then exactly
- * the visitor-days in the range whose previous viewing day lies before the range: each
- * visitor is counted once, on the first day it viewed within the range.
+ * each visitor's days with an event of each kind (viewing for UV; any event, product
+ * view, add to cart and checkout for the funnel), and per kind and day how many of its
+ * visitors were last seen on which earlier day ({@code traffic_visit_gap}). A range's
+ * distinct visitors of a kind are then exactly the visitor-days in the range whose
+ * previous day lies before the range: each visitor is counted once, on its first day
+ * within the range.
  * <p>
  * A scheduled {@link #run() job} (every 10 s by default) rolls up each day once it closes
  * and again any closed day that received late events, found among the events stored since
@@ -52,6 +54,14 @@ class VisitRollup {
 	static final int RECONCILED_DAYS = 35;
 
 	private static final String VIEWS = "type IN ('page_view', 'product_view')";
+
+	/**
+	 * The kinds of visitor-day each event makes: V view, A any, P product view, C cart, K
+	 * checkout.
+	 */
+	private static final String KINDS = """
+			CROSS JOIN LATERAL (VALUES ('A'), (CASE WHEN e.type IN ('page_view', 'product_view') THEN 'V' END),
+			  (CASE e.type WHEN 'product_view' THEN 'P' WHEN 'add_to_cart' THEN 'C' WHEN 'checkout' THEN 'K' END)) k (kind)""";
 
 	private final JdbcClient jdbc;
 
@@ -180,20 +190,18 @@ class VisitRollup {
 			.param("end", end)
 			.update();
 		this.jdbc.sql("""
-				INSERT INTO traffic_visitor_day (visitor_id, day)
-				SELECT DISTINCT visitor_id, (occurred_at AT TIME ZONE :zone)::date
-				FROM traffic_event WHERE occurred_at < :end AND %s""".formatted(VIEWS))
+				INSERT INTO traffic_visitor_day (visitor_id, kind, day)
+				SELECT DISTINCT e.visitor_id, k.kind, (e.occurred_at AT TIME ZONE :zone)::date
+				FROM traffic_event e %s WHERE e.occurred_at < :end AND k.kind IS NOT NULL""".formatted(KINDS))
 			.param("zone", zone.getId())
 			.param("end", end)
 			.update();
-		this.jdbc
-			.sql("""
-					INSERT INTO traffic_visit_gap (day, prev_day, visitors)
-					SELECT day, coalesce(prev_day, :none), count(*) FROM (
-					  SELECT day, lag(day) OVER (PARTITION BY visitor_id ORDER BY day) AS prev_day FROM traffic_visitor_day) v
-					GROUP BY 1, 2""")
-			.param("none", NONE)
-			.update();
+		this.jdbc.sql("""
+				INSERT INTO traffic_visit_gap (kind, day, prev_day, visitors)
+				SELECT kind, day, coalesce(prev_day, :none), count(*) FROM (
+				  SELECT kind, day, lag(day) OVER (PARTITION BY visitor_id, kind ORDER BY day) AS prev_day
+				  FROM traffic_visitor_day) v
+				GROUP BY 1, 2, 3""").param("none", NONE).update();
 		this.jdbc.sql("""
 				UPDATE traffic_rollup_state SET time_zone = :zone, closed_through = :through,
 				  mark = greatest(mark, :mark), rebuilt_at = now() WHERE id = 1""")
@@ -231,9 +239,9 @@ class VisitRollup {
 				.param("end", end)
 				.update();
 			this.jdbc.sql("""
-					INSERT INTO traffic_visitor_day (visitor_id, day)
-					SELECT DISTINCT visitor_id, :day FROM traffic_event
-					WHERE occurred_at >= :start AND occurred_at < :end AND %s""".formatted(VIEWS))
+					INSERT INTO traffic_visitor_day (visitor_id, kind, day)
+					SELECT DISTINCT e.visitor_id, k.kind, :day FROM traffic_event e %s
+					WHERE e.occurred_at >= :start AND e.occurred_at < :end AND k.kind IS NOT NULL""".formatted(KINDS))
 				.param("day", day)
 				.param("start", start)
 				.param("end", end)
@@ -243,12 +251,13 @@ class VisitRollup {
 			LocalDate first = days.first();
 			this.jdbc.sql("DELETE FROM traffic_visit_gap WHERE day >= :first").param("first", first).update();
 			// each visitor-day from the first changed day on, with its visitor's previous
-			// viewing day
+			// day of the kind
 			this.jdbc.sql("""
-					INSERT INTO traffic_visit_gap (day, prev_day, visitors)
-					SELECT d.day, coalesce((SELECT max(p.day) FROM traffic_visitor_day p
-					                        WHERE p.visitor_id = d.visitor_id AND p.day < d.day), :none), count(*)
-					FROM traffic_visitor_day d WHERE d.day >= :first GROUP BY 1, 2""")
+					INSERT INTO traffic_visit_gap (kind, day, prev_day, visitors)
+					SELECT d.kind, d.day, coalesce((SELECT max(p.day) FROM traffic_visitor_day p
+					                                WHERE p.visitor_id = d.visitor_id AND p.kind = d.kind
+					                                  AND p.day < d.day), :none), count(*)
+					FROM traffic_visitor_day d WHERE d.day >= :first GROUP BY 1, 2, 3""")
 				.param("none", NONE)
 				.param("first", first)
 				.update();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
+import io.shopops.dashboard.TrafficFigures.Funnel;
 import io.shopops.dashboard.TrafficFigures.Visits;
 import io.shopops.platform.ShopSettings;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,7 @@ class VisitRollupTests {
 			LocalDate to = from.plusDays(random.nextInt(30));
 			Optional<Visits> visits = this.figures.visits(from, to, null);
 			assertThat(visits).as("%s..%s", from, to).contains(truth(from, to, zone));
+			assertThat(this.figures.funnel(from, to)).as("funnel %s..%s", from, to).contains(funnel(from, to, zone));
 			Map<LocalDate, Optional<Visits>> days = this.figures.dailyVisits(from, to, null);
 			for (Map.Entry<LocalDate, Optional<Visits>> day : days.entrySet()) {
 				if (!day.getKey().isAfter(today)) {
@@ -113,6 +115,19 @@ class VisitRollupTests {
 			.param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
 			.param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
 			.query((rs, n) -> new Visits(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	private Funnel funnel(LocalDate from, LocalDate to, ZoneId zone) {
+		return this.jdbc.sql("""
+				SELECT count(DISTINCT visitor_id),
+				  count(DISTINCT visitor_id) FILTER (WHERE type = 'product_view'),
+				  count(DISTINCT visitor_id) FILTER (WHERE type = 'add_to_cart'),
+				  count(DISTINCT visitor_id) FILTER (WHERE type = 'checkout')
+				FROM traffic_event WHERE occurred_at >= :start AND occurred_at < :end""")
+			.param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> new Funnel(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
 	}
 
