@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.shopops.TestUsers;
+import io.shopops.growth.traffic.TrafficRollupBench;
 import io.shopops.platform.Role;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -57,6 +59,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.io.shopops=WARN", "shopops.dashboard.catch-up-delay=PT10H",
+				"shopops.traffic.rollup-delay=PT10H", "shopops.traffic.reconcile-delay=PT10H",
 				"server.tomcat.threads.max=40" })
 class KpiBenchmark {
 
@@ -91,6 +94,9 @@ class KpiBenchmark {
 	@Autowired
 	PasswordEncoder passwordEncoder;
 
+	@Autowired
+	ApplicationContext context;
+
 	private final List<String> report = new ArrayList<>();
 
 	private HttpClient http;
@@ -118,6 +124,15 @@ class KpiBenchmark {
 		line("`KpiRollups.rebuild` (kpi_day, kpi_buyer_day, kpi_buyer_first from the facts, one transaction): **"
 				+ fmt(rebuild) + " s** (target ≤ 60 s). Rollup rows: " + count("kpi_day") + " channel-days, "
 				+ count("kpi_buyer_day") + " buyer-days, " + count("kpi_buyer_first") + " first orders.");
+		start = System.nanoTime();
+		TrafficRollupBench.refresh(this.context);
+		double traffic = (System.nanoTime() - start) / 1e9;
+		this.jdbc.sql("ANALYZE").update();
+		line("");
+		line("`VisitRollup` first build (traffic_day, traffic_visitor_day, traffic_visit_gap from the events, one "
+				+ "transaction): **" + fmt(traffic) + " s**. Rollup rows: " + count("traffic_day") + " days, "
+				+ count("traffic_visitor_day") + " visitor-days (all kinds), " + count("traffic_visit_gap")
+				+ " gap rows.");
 		line("");
 		login();
 		line("## Over HTTP, " + CLIENTS + " concurrent clients");
