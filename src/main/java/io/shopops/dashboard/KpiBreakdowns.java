@@ -25,8 +25,11 @@ class KpiBreakdowns {
 
 	private final KpiRollups state;
 
-	KpiBreakdowns(JdbcClient jdbc, KpiRollups state) {
+	private final KpiCache cache;
+
+	KpiBreakdowns(JdbcClient jdbc, KpiRollups state, KpiCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 		this.state = state;
 	}
 
@@ -35,6 +38,11 @@ class KpiBreakdowns {
 	 */
 	@Transactional(readOnly = true)
 	List<Product> products(KpiRange range, String channelCode) {
+		return this.cache.get("products", range.from(), range.to(), channelCode,
+				() -> List.copyOf(queryProducts(range, channelCode)));
+	}
+
+	private List<Product> queryProducts(KpiRange range, String channelCode) {
 		return this.jdbc
 			.sql("""
 					SELECT l.sku, max(l.title) AS title, sum(l.quantity) AS units, sum(l.amount) AS gmv, count(DISTINCT l.order_id) AS orders
@@ -65,6 +73,11 @@ class KpiBreakdowns {
 	}
 
 	private List<Source> sources(String column, KpiRange range, String channelCode) {
+		return this.cache.get(column, range.from(), range.to(), channelCode,
+				() -> List.copyOf(querySources(column, range, channelCode)));
+	}
+
+	private List<Source> querySources(String column, KpiRange range, String channelCode) {
 		return this.jdbc
 			.sql("""
 					SELECT %1$s AS code, count(*) AS orders, sum(paid_amount) AS gmv FROM kpi_order_fact

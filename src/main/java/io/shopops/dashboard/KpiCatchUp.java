@@ -39,10 +39,13 @@ class KpiCatchUp {
 
 	private final AuditLog audit;
 
+	private final KpiCache cache;
+
 	private final TransactionTemplate transaction;
 
 	KpiCatchUp(KpiRollups rollups, KpiVerification verification, IncompleteEventPublications incomplete,
-			ShopSettings settings, AuditLog audit, PlatformTransactionManager transactions) {
+			ShopSettings settings, AuditLog audit, PlatformTransactionManager transactions, KpiCache cache) {
+		this.cache = cache;
 		this.transaction = new TransactionTemplate(transactions);
 		this.rollups = rollups;
 		this.verification = verification;
@@ -68,6 +71,7 @@ class KpiCatchUp {
 	 * {@code checked}
 	 */
 	String catchUp() {
+		this.transaction.executeWithoutResult((status) -> this.cache.compact());
 		Instant settled = Instant.now().minus(Duration.ofMinutes(2));
 		this.incomplete
 			.resubmitIncompletePublications((publication) -> publication.getPublicationDate().isBefore(settled)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,11 @@ class KpiReports {
 
 	private final ObjectProvider<TrafficFigures> traffic;
 
-	KpiReports(JdbcClient jdbc, KpiRollups state, ObjectProvider<TrafficFigures> traffic) {
+	private final KpiCache cache;
+
+	KpiReports(JdbcClient jdbc, KpiRollups state, ObjectProvider<TrafficFigures> traffic, KpiCache cache) {
 		this.rollups = SqlKpiSource.rollups(jdbc);
+		this.cache = cache;
 		this.state = state;
 		this.traffic = traffic;
 	}
@@ -39,7 +43,8 @@ class KpiReports {
 	public KpiReport report(KpiRange range, String channel) {
 		ZoneId zone = this.state.zone();
 		TrafficFigures figures = this.traffic.getIfUnique();
-		SortedMap<LocalDate, KpiCounts> days = this.rollups.days(range.from(), range.to(), channel);
+		SortedMap<LocalDate, KpiCounts> days = this.cache.get("days", range.from(), range.to(), channel,
+				() -> Collections.unmodifiableSortedMap(this.rollups.days(range.from(), range.to(), channel)));
 		List<KpiRow> rows = new ArrayList<>(days.size());
 		// one grouped question per figure for all the days, not one per day
 		Map<LocalDate, Optional<Visits>> visits = (figures != null)
@@ -49,8 +54,7 @@ class KpiReports {
 		days.forEach((day, counts) -> rows
 			.add(KpiRow.of(day, counts, visits.getOrDefault(day, Optional.empty()).orElse(null),
 					spend.getOrDefault(day, Optional.empty()).orElse(null))));
-		KpiRow totals = row(null, range.from(), range.to(), this.rollups.totals(range.from(), range.to(), channel),
-				channel, figures);
+		KpiRow totals = row(null, range.from(), range.to(), counted(range, channel), channel, figures);
 		return new KpiReport(range, channel, zone, rows, totals);
 	}
 
@@ -61,9 +65,10 @@ class KpiReports {
 	public Map<String, KpiRow> byChannel(KpiRange range) {
 		TrafficFigures figures = this.traffic.getIfUnique();
 		Map<String, KpiRow> rows = new java.util.LinkedHashMap<>();
-		this.rollups.byChannel(range.from(), range.to())
-			.forEach((channel, counts) -> rows.put(channel,
-					row(null, range.from(), range.to(), counts, channel, figures)));
+		Map<String, KpiCounts> counted = this.cache.get("channels", range.from(), range.to(), null,
+				() -> Collections.unmodifiableMap(this.rollups.byChannel(range.from(), range.to())));
+		counted.forEach(
+				(channel, counts) -> rows.put(channel, row(null, range.from(), range.to(), counts, channel, figures)));
 		return rows;
 	}
 
@@ -72,8 +77,12 @@ class KpiReports {
 	 */
 	@Transactional(readOnly = true)
 	public KpiRow totals(KpiRange range, String channel) {
-		return row(null, range.from(), range.to(), this.rollups.totals(range.from(), range.to(), channel), channel,
-				this.traffic.getIfUnique());
+		return row(null, range.from(), range.to(), counted(range, channel), channel, this.traffic.getIfUnique());
+	}
+
+	private KpiCounts counted(KpiRange range, String channel) {
+		return this.cache.get("totals", range.from(), range.to(), channel,
+				() -> this.rollups.totals(range.from(), range.to(), channel));
 	}
 
 	private static KpiRow row(LocalDate date, LocalDate from, LocalDate to, KpiCounts counts, String channel,

@@ -307,7 +307,8 @@ class DashboardPagesTests {
 		KpiReports reports = new KpiReports(this.jdbc, this.rollups,
 				new org.springframework.beans.factory.support.StaticListableBeanFactory(
 						java.util.Map.of("traffic", traffic))
-					.getBeanProvider(TrafficFigures.class));
+					.getBeanProvider(TrafficFigures.class),
+				new KpiCache(this.jdbc));
 		var report = reports.report(new KpiRange(fixture.day1(), fixture.day1().plusDays(1)), fixture.channel());
 		KpiRow first = report.days().get(0);
 		assertThat(first.uv()).isEqualTo(40);
