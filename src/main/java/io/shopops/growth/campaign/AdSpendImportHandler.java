@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.shopops.growth.campaign.AdReport.Columns;
 import io.shopops.growth.campaign.AdReport.Layout;
@@ -325,12 +326,11 @@ class AdSpendImportHandler implements ImportHandler {
 			long updated = 0;
 			long unchanged = 0;
 			Map<Long, Tally> tallies = new TreeMap<>();
-			Set<Long> locked = new HashSet<>();
+			// the campaigns in id order, so that two writers never wait for each other
+			new TreeSet<>(days.values().stream().map((day) -> day.campaign.id()).toList())
+				.forEach(this.campaigns::lock);
 			for (CampaignDay day : days.values()) {
 				long id = day.campaign.id();
-				if (locked.add(id)) {
-					this.campaigns.lock(id);
-				}
 				Recorded recorded = this.campaigns.write(id, day.date, day.numbers, layout.source());
 				tallies.computeIfAbsent(id, (key) -> new Tally()).count(day, recorded);
 				switch (recorded.outcome()) {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.shopops.fulfilment.order.SalesChannels;
+import io.shopops.fulfilment.order.SalesPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,13 +61,18 @@ class AdSpendImportPagesTests {
 	@Autowired
 	Campaigns campaigns;
 
+	@Autowired
+	SalesChannels channels;
+
 	@TempDir
 	Path dir;
 
 	@Test
 	void adminsFindTheImportOnTheCampaignPagesAndImportAChosenCampaignsQianchuanReport() throws Exception {
 		LocalDate start = LocalDate.of(2011, 5, 1);
-		CampaignForm form = CampaignFixtures.form(CampaignFixtures.unique("千川页面"), null, start, start.plusDays(9));
+		String channel = "AP" + CampaignFixtures.unique("").substring(1, 9).toUpperCase(java.util.Locale.ROOT);
+		this.channels.create(channel, "千川页面 " + channel, SalesPlatform.DOUYIN);
+		CampaignForm form = CampaignFixtures.form(CampaignFixtures.unique("千川页面"), channel, start, start.plusDays(9));
 		form.setPlatform(AdPlatform.QIANCHUAN);
 		long id = this.campaigns.create(form);
 		this.mvc.perform(get("/traffic/campaigns").with(ADMIN))
@@ -97,6 +104,22 @@ class AdSpendImportPagesTests {
 		this.mvc.perform(get("/traffic/campaigns/{id}", id).with(ADMIN))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2011-05-02")));
+		// the KPI page's ad spend of the campaign's channel is the imported spend
+		String kpi = this.mvc
+			.perform(get("/dashboard/kpi").param("from", "2011-05-01")
+				.param("to", "2011-05-03")
+				.param("channel", channel)
+				.accept(MediaType.APPLICATION_JSON)
+				.with(MANAGER))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Map<?, ?> report = new JsonMapper().readValue(kpi, Map.class);
+		assertThat(((Map<?, ?>) report.get("totals")).get("adSpend")).isEqualTo("1000.00");
+		assertThat(((List<?>) report.get("days")).stream()
+			.map((day) -> (Object) ((Map<?, ?>) day).get("adSpend"))
+			.toList()).containsExactly((Object) "0.00", "1000.00", "0.00");
 	}
 
 	@Test
