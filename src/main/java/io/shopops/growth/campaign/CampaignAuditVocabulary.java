@@ -15,8 +15,9 @@ class CampaignAuditVocabulary {
 
 	@Bean
 	AuditVocabulary campaignActions() {
-		return new AuditVocabulary("campaign", List.of("CAMPAIGN_CREATED", "CAMPAIGN_UPDATED",
-				"CAMPAIGN_SPEND_RECORDED", "CAMPAIGN_SPEND_REPLACED", "CAMPAIGN_SPEND_DELETED"));
+		return new AuditVocabulary("campaign",
+				List.of("CAMPAIGN_CREATED", "CAMPAIGN_UPDATED", "CAMPAIGN_SPEND_RECORDED", "CAMPAIGN_SPEND_REPLACED",
+						"CAMPAIGN_SPEND_DELETED", "CAMPAIGN_SPEND_IMPORTED"));
 	}
 
 }

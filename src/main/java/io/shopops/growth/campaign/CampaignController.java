@@ -47,6 +47,7 @@ class CampaignController {
 		model.addAttribute("page", this.campaigns.page(pageNumber(page), today()));
 		model.addAttribute("totals", this.campaigns.totals());
 		model.addAttribute("canEdit", isManager(user));
+		model.addAttribute("canImport", isAdmin(user));
 		return "growth/campaign/list";
 	}
 
@@ -93,6 +94,7 @@ class CampaignController {
 		form.setName(c.name());
 		form.setPlatform(c.platform());
 		form.setChannelCode(c.channelCode());
+		form.setExternalId(c.externalId());
 		form.setBudgetTotal(c.budgetTotal());
 		form.setDailyBudget(c.dailyBudget());
 		form.setStartDate(c.startDate());
@@ -179,6 +181,7 @@ class CampaignController {
 	private String detail(CampaignView view, Authentication user, Model model) {
 		model.addAttribute("view", view);
 		model.addAttribute("canEdit", isManager(user));
+		model.addAttribute("canImport", isAdmin(user));
 		return "growth/campaign/detail";
 	}
 
@@ -211,6 +214,10 @@ class CampaignController {
 		return user != null && user.getAuthorities()
 			.stream()
 			.anyMatch((a) -> "ROLE_MANAGER".equals(a.getAuthority()) || "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
+	private static boolean isAdmin(Authentication user) {
+		return user != null && user.getAuthorities().stream().anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()));
 	}
 
 	static int pageNumber(String page) {

@@ -29,6 +29,9 @@ class CampaignForm {
 	@Size(max = 32, message = "{campaign.form.channel.unknown}")
 	private String channelCode;
 
+	@Size(max = 64, message = "{campaign.form.externalId.size}")
+	private String externalId;
+
 	@NotNull(message = "{campaign.form.budget.required}")
 	@DecimalMin(value = "0.01", message = "{campaign.form.amount.range}")
 	@DecimalMax(value = "999999999999.99", message = "{campaign.form.amount.range}")
@@ -134,6 +137,14 @@ class CampaignForm {
 
 	public void setVersion(long version) {
 		this.version = version;
+	}
+
+	public String getExternalId() {
+		return this.externalId;
+	}
+
+	public void setExternalId(String externalId) {
+		this.externalId = externalId;
 	}
 
 }

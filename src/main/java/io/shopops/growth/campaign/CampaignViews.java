@@ -44,7 +44,15 @@ final class CampaignViews {
 	 */
 	record CampaignRow(long id, String name, AdPlatform platform, String channelCode, BigDecimal budgetTotal,
 			BigDecimal dailyBudget, LocalDate startDate, LocalDate endDate, CampaignStatus status, long version,
-			DayNumbers totals, Pacing pacing) {
+			String externalId, DayNumbers totals, Pacing pacing) {
+	}
+
+	/**
+	 * A campaign as an import matches rows to it: by the platform's id or by name, on a
+	 * platform the report's layout accepts, within its dates.
+	 */
+	record CampaignRef(long id, String name, AdPlatform platform, String externalId, LocalDate startDate,
+			LocalDate endDate) {
 	}
 
 	/**

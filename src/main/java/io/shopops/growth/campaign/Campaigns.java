@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.shopops.fulfilment.order.SalesChannel;
 import io.shopops.fulfilment.order.SalesChannels;
+import io.shopops.growth.campaign.CampaignViews.CampaignRef;
 import io.shopops.growth.campaign.CampaignViews.CampaignRow;
 import io.shopops.growth.campaign.CampaignViews.CampaignView;
 import io.shopops.growth.campaign.CampaignViews.Day;
@@ -40,7 +41,7 @@ public class Campaigns {
 
 	private static final String COLUMNS = """
 			c.id, c.name, c.platform, c.channel_code, c.budget_total, c.daily_budget, c.start_date, c.end_date,
-			c.status, c.version,
+			c.status, c.version, c.external_id,
 			coalesce(sum(s.spend), 0) AS spend, coalesce(sum(s.impressions), 0) AS impressions,
 			coalesce(sum(s.clicks), 0) AS clicks, coalesce(sum(s.orders), 0) AS orders,
 			coalesce(sum(s.gmv), 0) AS gmv,
@@ -134,11 +135,13 @@ public class Campaigns {
 		String channel = channel(form.getChannelCode());
 		long id;
 		try {
-			id = this.jdbc.sql("""
-					INSERT INTO campaign (name, platform, channel_code, budget_total, daily_budget, start_date,
-					    end_date, status)
-					VALUES (:name, :platform, :channel, :budget, :daily, :start, :end, :status) RETURNING id""")
+			id = this.jdbc
+				.sql("""
+						INSERT INTO campaign (name, platform, channel_code, budget_total, daily_budget, start_date,
+						    end_date, status, external_id)
+						VALUES (:name, :platform, :channel, :budget, :daily, :start, :end, :status, :external) RETURNING id""")
 				.param("name", form.getName().strip())
+				.param("external", externalId(form))
 				.param("platform", form.getPlatform().name())
 				.param("channel", channel)
 				.param("budget", form.getBudgetTotal())
@@ -150,7 +153,7 @@ public class Campaigns {
 				.single();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new CampaignFormException("name", "campaign.form.name.taken", form.getName().strip());
+			throw taken(ex, form);
 		}
 		this.audit.record("CAMPAIGN_CREATED", "campaign", Long.toString(id),
 				"name=" + form.getName().strip() + " platform=" + form.getPlatform() + " budget="
@@ -178,9 +181,10 @@ public class Campaigns {
 			this.jdbc.sql("""
 					UPDATE campaign SET name = :name, platform = :platform, channel_code = :channel,
 					    budget_total = :budget, daily_budget = :daily, start_date = :start, end_date = :end,
-					    status = :status, updated_at = now(), version = version + 1
+					    status = :status, external_id = :external, updated_at = now(), version = version + 1
 					WHERE id = :id""")
 				.param("name", form.getName().strip())
+				.param("external", externalId(form))
 				.param("platform", form.getPlatform().name())
 				.param("channel", channel)
 				.param("budget", form.getBudgetTotal())
@@ -192,7 +196,7 @@ public class Campaigns {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new CampaignFormException("name", "campaign.form.name.taken", form.getName().strip());
+			throw taken(ex, form);
 		}
 		this.audit.record("CAMPAIGN_UPDATED", "campaign", Long.toString(id), "name=" + form.getName().strip()
 				+ " status=" + form.getStatus() + " budget=" + form.getBudgetTotal().toPlainString());
@@ -218,7 +222,11 @@ public class Campaigns {
 		return recorded;
 	}
 
-	private Recorded write(long id, LocalDate date, DayNumbers numbers, SpendSource source) {
+	/**
+	 * Writes a campaign-day without an audit entry, for a caller that audits the whole
+	 * batch (the ad report import) and holds the campaign's {@link #lock}.
+	 */
+	Recorded write(long id, LocalDate date, DayNumbers numbers, SpendSource source) {
 		LocalDate[] dates = this.jdbc.sql("SELECT start_date, end_date FROM campaign WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new LocalDate[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class) })
@@ -331,12 +339,51 @@ public class Campaigns {
 			.optional();
 	}
 
-	private long lock(long id) {
+	long lock(long id) {
 		return this.jdbc.sql("SELECT version FROM campaign WHERE id = :id FOR UPDATE")
 			.param("id", id)
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new CampaignNotFoundException(id));
+	}
+
+	/**
+	 * Every campaign as an import matches rows to them.
+	 */
+	@Transactional(readOnly = true)
+	List<CampaignRef> refs() {
+		return this.jdbc.sql("SELECT id, name, platform, external_id, start_date, end_date FROM campaign ORDER BY id")
+			.query((rs, n) -> new CampaignRef(rs.getLong("id"), rs.getString("name"),
+					AdPlatform.valueOf(rs.getString("platform")), rs.getString("external_id"),
+					rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
+			.list();
+	}
+
+	/**
+	 * The newest campaigns, for the import page's pick list.
+	 */
+	@Transactional(readOnly = true)
+	List<CampaignRef> recent(int limit) {
+		return this.jdbc
+			.sql("SELECT id, name, platform, external_id, start_date, end_date FROM campaign"
+					+ " ORDER BY start_date DESC, id DESC LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new CampaignRef(rs.getLong("id"), rs.getString("name"),
+					AdPlatform.valueOf(rs.getString("platform")), rs.getString("external_id"),
+					rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
+			.list();
+	}
+
+	private static String externalId(CampaignForm form) {
+		String id = form.getExternalId();
+		return (id == null || id.isBlank()) ? null : id.strip();
+	}
+
+	private static CampaignFormException taken(DuplicateKeyException ex, CampaignForm form) {
+		if (String.valueOf(ex.getMessage()).contains("campaign_external_id_uk")) {
+			return new CampaignFormException("externalId", "campaign.form.externalId.taken", externalId(form));
+		}
+		return new CampaignFormException("name", "campaign.form.name.taken", form.getName().strip());
 	}
 
 	private String channel(String code) {
@@ -365,8 +412,8 @@ public class Campaigns {
 				rs.getLong("orders"), rs.getBigDecimal("gmv"));
 		return new CampaignRow(rs.getLong("id"), rs.getString("name"), AdPlatform.valueOf(rs.getString("platform")),
 				rs.getString("channel_code"), budget, daily, start, end, CampaignStatus.valueOf(rs.getString("status")),
-				rs.getLong("version"), totals, CampaignFigures.pacing(budget, daily, start, end, today,
-						rs.getBigDecimal("spent_to_date"), rs.getBigDecimal("max_daily")));
+				rs.getLong("version"), rs.getString("external_id"), totals, CampaignFigures.pacing(budget, daily, start,
+						end, today, rs.getBigDecimal("spent_to_date"), rs.getBigDecimal("max_daily")));
 	}
 
 }
