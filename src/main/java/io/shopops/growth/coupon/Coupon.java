@@ -42,6 +42,14 @@ record Coupon(long id, String name, CouponTerms terms, Integer totalLimit, Integ
 	}
 
 	/**
+	 * Whether its validity has ended.
+	 * @return whether it is no longer valid from now on
+	 */
+	public boolean ended() {
+		return !this.terms.validUntil().isAfter(Instant.now());
+	}
+
+	/**
 	 * How many redemptions remain, {@code null} without a total limit.
 	 * @return the remaining redemptions
 	 */

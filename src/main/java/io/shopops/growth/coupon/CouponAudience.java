@@ -29,8 +29,17 @@ public interface CouponAudience {
 	String helpKey();
 
 	/**
-	 * The values to choose from, e.g. the tiers; empty when the value is typed (a pasted
-	 * list).
+	 * Whether the value is typed (a pasted list) rather than chosen from
+	 * {@link #choices()}.
+	 * @return {@code true} for a typed value
+	 */
+	default boolean typed() {
+		return false;
+	}
+
+	/**
+	 * The values to choose from, e.g. the tiers; empty when the value is typed or there
+	 * is nothing to choose yet.
 	 * @return the choices, in the order to list them
 	 */
 	default List<Choice> choices() {

@@ -43,6 +43,11 @@ class CustomerAudiences {
 			}
 
 			@Override
+			public boolean typed() {
+				return true;
+			}
+
+			@Override
 			public Selection select(String value) {
 				List<String> references = (value == null) ? List.of()
 						: Arrays.stream(value.split("[,，;；\\s]+")).filter((r) -> !r.isBlank()).distinct().toList();

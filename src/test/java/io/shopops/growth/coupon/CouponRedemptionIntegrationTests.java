@@ -1,7 +1,9 @@
 package io.shopops.growth.coupon;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,15 +13,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.Customer;
+import io.shopops.fulfilment.order.OrderDraft;
 import io.shopops.fulfilment.order.OrderSnapshot;
+import io.shopops.fulfilment.order.OrderSource;
+import io.shopops.fulfilment.order.OrderStatus;
+import io.shopops.fulfilment.order.Orders;
+import io.shopops.fulfilment.order.SalesChannels;
+import io.shopops.fulfilment.order.SalesPlatform;
+import io.shopops.fulfilment.order.Times;
 import io.shopops.growth.coupon.CouponRedemptions.Outcome;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Redemptions against the real database: the total and per-customer limits and the single
@@ -40,6 +54,60 @@ class CouponRedemptionIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	SalesChannels channels;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void anOrderPlacedWithACodeIsRedeemedForItsCustomerAndARefundEventGivesItBack() {
+		CouponForm form = CouponFixtures.spendSave(CouponFixtures.unique("事件"));
+		form.setRefundRule(Coupon.RefundRule.ANY_REFUND);
+		long id = this.coupons.create(form);
+		String code = this.issuing.publish(id, CouponFixtures.unique("EVT"), "test");
+		String channel = this.channels
+			.create(CouponFixtures.unique("CPN"), "Coupon test channel", SalesPlatform.OWN_SITE)
+			.code();
+		String number = CouponFixtures.unique("CPNO");
+		String email = number.toLowerCase() + "@example.com";
+		Instant placed = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		OrderDraft draft = new OrderDraft(channel, number, OrderStatus.COMPLETED,
+				new Times(placed, placed.plusSeconds(60), placed.plusSeconds(3600), placed.plusSeconds(7200),
+						placed.plusSeconds(9000), null, null),
+				new Customer("券客", null, email, null), null,
+				List.of(new OrderDraft.Line("CPN-SKU", "Coupon item", 2, new BigDecimal("80.00"), null)), null,
+				new BigDecimal("20.00"), null, " " + code.toLowerCase() + " ", null, null, null, null, null,
+				OrderSource.API);
+		OrderSnapshot order = this.orders.place(draft).order();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("SELECT count(*) FROM coupon_redemption WHERE order_id = ?", order.id()) == 1);
+		var row = this.jdbc
+			.sql("SELECT status, discount, paid_amount, customer_id FROM coupon_redemption WHERE order_id = ?")
+			.param(order.id())
+			.query()
+			.singleRow();
+		assertThat(row.get("status")).isEqualTo("REDEEMED");
+		assertThat((BigDecimal) row.get("discount")).isEqualByComparingTo("20.00");
+		assertThat((BigDecimal) row.get("paid_amount")).isEqualByComparingTo("140.00");
+		long customer = this.jdbc.sql("SELECT customer_id FROM customer_order WHERE order_id = ?")
+			.param(order.id())
+			.query(Long.class)
+			.single();
+		assertThat(((Number) row.get("customer_id")).longValue()).isEqualTo(customer);
+
+		new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.events.publishEvent(refund(-order.id(), order, "10.00")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "RESTORED".equals(status(order.id())));
+		assertThat(redeemedCount(id)).isZero();
+	}
 
 	@Test
 	void theTotalLimitHoldsWhenManyOrdersRace() throws Exception {
