@@ -249,6 +249,75 @@ class CouponRedemptionIntegrationTests {
 			.contains("BELOW_THRESHOLD");
 	}
 
+	@Test
+	void aScopedCouponCountsOnlyItsProductsOrItsCategoriesWithTheirSubcategories() {
+		String tag = CouponFixtures.unique("SC");
+		long clothing = category(tag + " 服装", null);
+		long dresses = category(tag + " 连衣裙", clothing);
+		long kitchen = category(tag + " 厨房", null);
+		String dress = product(tag.toLowerCase() + "-dress", dresses);
+		String mug = product(tag.toLowerCase() + "-mug", kitchen);
+
+		CouponForm byCategory = CouponFixtures.spendSave(CouponFixtures.unique("服装类目"));
+		byCategory.setScope(Coupon.Scope.CATEGORIES);
+		byCategory.setCategoryIds(new ArrayList<>(List.of(clothing)));
+		long categoryId = this.coupons.create(byCategory);
+		assertThat(this.coupons.find(categoryId).orElseThrow().scopeItems()).extracting(Coupon.ScopeItem::label)
+			.containsExactly(tag + " 服装");
+		String categoryCode = this.issuing.publish(categoryId, CouponFixtures.unique("CAT"), "test");
+		assertThat(this.redemptions
+			.redeem(CouponFixtures.order(categoryCode, dress, "150.00", BigDecimal.ZERO, Instant.now()), null))
+			.isEqualTo(Outcome.REDEEMED);
+		OrderSnapshot kitchenOrder = CouponFixtures.order(categoryCode, mug, "150.00", BigDecimal.ZERO, Instant.now());
+		assertThat(this.redemptions.redeem(kitchenOrder, null)).isEqualTo(Outcome.REJECTED);
+		assertThat(reason(kitchenOrder.id())).isEqualTo("OUT_OF_SCOPE");
+
+		CouponForm byProduct = CouponFixtures.spendSave(CouponFixtures.unique("指定商品"));
+		byProduct.setScope(Coupon.Scope.PRODUCTS);
+		byProduct.setProductHandles(tag.toLowerCase() + "-MUG");
+		byProduct.setStacking(Coupon.Stacking.EXCLUSIVE);
+		long productId = this.coupons.create(byProduct);
+		String productCode = this.issuing.publish(productId, CouponFixtures.unique("PRD"), "test");
+		assertThat(this.redemptions
+			.redeem(CouponFixtures.order(productCode, mug, "150.00", BigDecimal.ZERO, Instant.now()), null))
+			.isEqualTo(Outcome.REDEEMED);
+		// exclusive: a line with its own discount refuses it
+		OrderSnapshot discounted = CouponFixtures.order(productCode, mug, "150.00", new BigDecimal("5.00"),
+				Instant.now());
+		assertThat(this.redemptions.redeem(discounted, null)).isEqualTo(Outcome.REJECTED);
+		assertThat(reason(discounted.id())).isEqualTo("NOT_STACKABLE");
+	}
+
+	private long category(String name, Long parent) {
+		String path = (parent == null) ? name
+				: this.jdbc.sql("SELECT path FROM category WHERE id = ?").param(parent).query(String.class).single()
+						+ " > " + name;
+		return this.jdbc.sql("INSERT INTO category (parent_id, name, path) VALUES (?, ?, ?) RETURNING id")
+			.params(parent, name, path)
+			.query(Long.class)
+			.single();
+	}
+
+	private String product(String handle, long categoryId) {
+		long id = this.jdbc
+			.sql("INSERT INTO product (handle, title, category_id, status) VALUES (?, ?, ?, 'ACTIVE') RETURNING id")
+			.params(handle, handle, categoryId)
+			.query(Long.class)
+			.single();
+		String sku = handle.toUpperCase() + "-1";
+		this.jdbc.sql("INSERT INTO product_variant (product_id, sku, price) VALUES (?, ?, 100)")
+			.params(id, sku)
+			.update();
+		return sku;
+	}
+
+	private String reason(long orderId) {
+		return this.jdbc.sql("SELECT reason FROM coupon_redemption WHERE order_id = ?")
+			.param(orderId)
+			.query(String.class)
+			.single();
+	}
+
 	private static RefundCompleted refund(long requestId, OrderSnapshot order, String amount) {
 		return new RefundCompleted(requestId, order.id(), order.number(), order.channelCode(), new BigDecimal(amount),
 				"CNY", List.of(), Instant.now());
