@@ -48,7 +48,7 @@ class CouponRecorder {
 
 	@ApplicationModuleListener
 	void on(OrderCancelled event) {
-		this.redemptions.cancelled(event.order().id());
+		this.redemptions.cancelled(event.order());
 	}
 
 	@ApplicationModuleListener

@@ -196,13 +196,32 @@ class CouponRedemptions {
 	}
 
 	/**
-	 * Gives the coupon of a cancelled order back, whatever the coupon's refund rule.
-	 * @param orderId the order
+	 * Gives the coupon of a cancelled order back, whatever the coupon's refund rule. A
+	 * cancellation that arrives before the order's redemption was recorded records the
+	 * order as given back, so that the late redemption changes nothing.
+	 * @param order the cancelled order
 	 * @return whether a redemption was restored now
 	 */
 	@Transactional
-	boolean cancelled(long orderId) {
-		return restore(orderId, "CANCELLED");
+	boolean cancelled(OrderSnapshot order) {
+		if (restore(order.id(), "CANCELLED")) {
+			return true;
+		}
+		code(order.couponCode()).ifPresent((code) -> this.jdbc.sql("""
+				INSERT INTO coupon_redemption (order_id, coupon_id, code_id, order_number, channel_code, status,
+				    reason, paid_amount, placed_at, restored_at)
+				VALUES (:order, :coupon, :code, :number, :channel, 'RESTORED', 'CANCELLED', :paid, :placed, now())
+				ON CONFLICT (order_id) DO NOTHING""")
+			.param("order", order.id())
+			.param("coupon", code.couponId())
+			.param("code", code.id())
+			.param("number", order.number())
+			.param("channel", order.channelCode())
+			.param("paid", (order.paidAmount() != null) ? order.paidAmount() : BigDecimal.ZERO)
+			.param("placed",
+					Timestamp.from((order.times().placedAt() != null) ? order.times().placedAt() : Instant.now()))
+			.update());
+		return false;
 	}
 
 	/**

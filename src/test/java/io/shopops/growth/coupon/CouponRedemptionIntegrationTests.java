@@ -216,8 +216,15 @@ class CouponRedemptionIntegrationTests {
 		assertThat(status(kept.id())).isEqualTo("REDEEMED");
 		OrderSnapshot cancelled = CouponFixtures.order(neverCode, "150.00");
 		this.redemptions.redeem(cancelled, null);
-		assertThat(this.redemptions.cancelled(cancelled.id())).isTrue();
-		assertThat(this.redemptions.cancelled(cancelled.id())).isFalse();
+		assertThat(this.redemptions.cancelled(cancelled)).isTrue();
+		assertThat(this.redemptions.cancelled(cancelled)).isFalse();
+		assertThat(redeemedCount(neverId)).isOne();
+		// a cancellation that overtakes the redemption: the late redemption changes
+		// nothing
+		OrderSnapshot overtaken = CouponFixtures.order(neverCode, "150.00");
+		assertThat(this.redemptions.cancelled(overtaken)).isFalse();
+		assertThat(this.redemptions.redeem(overtaken, null)).isEqualTo(Outcome.ALREADY_RECORDED);
+		assertThat(status(overtaken.id())).isEqualTo("RESTORED");
 		assertThat(redeemedCount(neverId)).isOne();
 
 		CouponForm any = CouponFixtures.spendSave(CouponFixtures.unique("退即还"));
