@@ -23,6 +23,7 @@ import io.shopops.fulfilment.order.SalesChannels;
 import io.shopops.fulfilment.order.SalesPlatform;
 import io.shopops.fulfilment.order.Times;
 import io.shopops.growth.coupon.CouponRedemptions.Outcome;
+import io.shopops.growth.crm.CustomerBook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -57,6 +59,9 @@ class CouponRedemptionIntegrationTests {
 
 	@Autowired
 	Orders orders;
+
+	@Autowired
+	CustomerBook customerBook;
 
 	@Autowired
 	SalesChannels channels;
@@ -323,6 +328,38 @@ class CouponRedemptionIntegrationTests {
 			.param(orderId)
 			.query(String.class)
 			.single();
+	}
+
+	@Test
+	void audiencesFindCustomersByTagAndReferenceAndRefuseUnknownValues() {
+		long id = this.coupons.create(CouponFixtures.spendSave(CouponFixtures.unique("标签券")));
+		String tag = CouponFixtures.unique("回购");
+		long tagged = CouponFixtures.customer(this.jdbc, "标签客");
+		long other = CouponFixtures.customer(this.jdbc, "无标签客");
+		this.customerBook.tag(tagged, tag);
+		var issued = this.issuing.issue(id, "tag", tag, "test");
+		assertThat(issued.issued()).isOne();
+		assertThat(this.issuing.codesOf(id, tagged)).hasSize(1).allMatch((c) -> c.matches("CP[2-9A-HJKMNP-Z]{10}"));
+		assertThat(this.issuing.codesOf(id, other)).isEmpty();
+		assertThatExceptionOfType(CouponFormException.class)
+			.isThrownBy(() -> this.issuing.issue(id, "tag", "no-such-" + tag, "test"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("coupon.issue.value.unknown"));
+		assertThatExceptionOfType(CouponFormException.class)
+			.isThrownBy(() -> this.issuing.issue(id, "tier", "NO-SUCH-TIER", "test"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("coupon.issue.value.unknown"));
+		assertThatExceptionOfType(CouponFormException.class)
+			.isThrownBy(() -> this.issuing.issue(id, "segment", "1", "test"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("coupon.issue.audience.unknown"));
+		// pasted references: an id with and without #, nobody for an unknown e-mail
+		var pasted = this.issuing.issue(id, "list", other + ", #" + tagged + "\nnobody@" + tag + ".example", "test");
+		assertThat(pasted.issued()).isOne();
+		assertThat(pasted.skipped()).isOne();
+		assertThat(pasted.unmatched()).containsExactly("nobody@" + tag + ".example");
+		// a disabled coupon issues nothing
+		this.coupons.setStatus(id, Coupon.Status.DISABLED);
+		assertThatExceptionOfType(CouponFormException.class)
+			.isThrownBy(() -> this.issuing.issue(id, "list", "#" + other, "test"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("coupon.issue.disabled"));
 	}
 
 	private static RefundCompleted refund(long requestId, OrderSnapshot order, String amount) {
