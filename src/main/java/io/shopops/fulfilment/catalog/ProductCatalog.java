@@ -1,6 +1,9 @@
 package io.shopops.fulfilment.catalog;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +79,74 @@ public class ProductCatalog {
 			.query((rs, row) -> new ProductMatch(rs.getLong(1), null, null, rs.getString(2), rs.getString(3)))
 			.list();
 		return (found.size() == 1) ? Optional.of(found.get(0)) : Optional.empty();
+	}
+
+	/**
+	 * The categories, for pickers: every node of the tree by its path.
+	 * @return the categories sorted by path
+	 */
+	@Transactional(readOnly = true)
+	public List<CategoryOption> categories() {
+		return this.jdbc.sql("SELECT id, path FROM category ORDER BY path")
+			.query((rs, row) -> new CategoryOption(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * Where SKUs sit in the catalog: each known SKU's product and its category with every
+	 * ancestor, in one query (for rules scoped to products or categories).
+	 * @param skus the SKUs, exactly as in the catalog
+	 * @return the placements of the known SKUs by SKU; unknown SKUs are missing
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, SkuPlacement> placements(Collection<String> skus) {
+		Map<String, SkuPlacement> found = new HashMap<>();
+		if (skus.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("""
+				WITH RECURSIVE placed AS (
+				  SELECT v.sku, p.id AS product_id, p.category_id AS category_id FROM product_variant v
+				  JOIN product p ON p.id = v.product_id WHERE v.sku IN (:skus)
+				  UNION
+				  SELECT placed.sku, placed.product_id, c.parent_id FROM placed
+				  JOIN category c ON c.id = placed.category_id WHERE c.parent_id IS NOT NULL
+				)
+				SELECT sku, product_id, category_id FROM placed""")
+			.param("skus", List.copyOf(skus))
+			.query((rs, row) -> {
+				String sku = rs.getString(1);
+				long productId = rs.getLong(2);
+				Long categoryId = (Long) rs.getObject(3);
+				SkuPlacement placement = found.computeIfAbsent(sku,
+						(key) -> new SkuPlacement(key, productId, new java.util.ArrayList<>()));
+				if (categoryId != null) {
+					placement.categoryIds().add(categoryId);
+				}
+				return sku;
+			})
+			.list();
+		return found;
+	}
+
+	/**
+	 * A category as pickers list it.
+	 *
+	 * @param id the category's id
+	 * @param path its path, e.g. {@code 服装 > 女装}
+	 */
+	public record CategoryOption(long id, String path) {
+	}
+
+	/**
+	 * Where one SKU sits in the catalog.
+	 *
+	 * @param sku the SKU
+	 * @param productId its product's id
+	 * @param categoryIds the product's category and all its ancestors, empty for a
+	 * product without category
+	 */
+	public record SkuPlacement(String sku, long productId, List<Long> categoryIds) {
 	}
 
 }

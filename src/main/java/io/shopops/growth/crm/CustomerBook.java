@@ -246,6 +246,101 @@ public class CustomerBook {
 		return removed > 0;
 	}
 
+	/**
+	 * The active customers in a tier (for coupons and other audiences).
+	 * @param tierCode the tier's code
+	 * @return their ids, ascending
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> idsInTier(String tierCode) {
+		return this.jdbc.sql("SELECT id FROM customer WHERE tier_code = :tier AND merged_into IS NULL ORDER BY id")
+			.param("tier", tierCode)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The active customers with a tag.
+	 * @param tag the tag, exactly
+	 * @return their ids, ascending
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> idsTagged(String tag) {
+		return this.jdbc.sql("""
+				SELECT c.id FROM customer c JOIN customer_tag t ON t.customer_id = c.id
+				WHERE t.tag = :tag AND c.merged_into IS NULL ORDER BY c.id""")
+			.param("tag", (tag != null) ? tag.strip() : "")
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Finds an active customer by a reference an operator pasted: {@code #id}, an e-mail,
+	 * a phone, or a plain id (digits that are no known phone). A merged customer is found
+	 * as its survivor.
+	 * @param reference the reference
+	 * @return the customer's id, or empty when none matches
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> find(String reference) {
+		String value = (reference != null) ? reference.strip() : "";
+		Optional<Long> found = Optional.empty();
+		if (value.matches("#\\d{1,18}")) {
+			found = byId(Long.parseLong(value.substring(1)));
+		}
+		else if (value.contains("@")) {
+			String email = CustomerKeys.normaliseEmail(value);
+			if (email != null && email.length() <= 254) {
+				found = byIdentity("EMAIL", email);
+			}
+		}
+		else if (value.matches("[+0-9 ()-]{1,40}")) {
+			String phone = CustomerKeys.normalisePhone(value);
+			if (phone != null) {
+				found = byIdentity("PHONE", phone);
+			}
+			if (found.isEmpty() && value.matches("\\d{1,18}")) {
+				found = byId(Long.parseLong(value));
+			}
+		}
+		return found.map(this::survivor);
+	}
+
+	private Optional<Long> byId(long id) {
+		return this.jdbc.sql("SELECT id FROM customer WHERE id = :id").param("id", id).query(Long.class).optional();
+	}
+
+	private Optional<Long> byIdentity(String kind, String value) {
+		return this.jdbc.sql(
+				"SELECT customer_id FROM customer_identity WHERE kind = :kind AND channel_code = '' AND value = :value")
+			.param("kind", kind)
+			.param("value", value)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * The tiers, for pickers.
+	 * @return tier code to name, lowest tier first
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> tierNames() {
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("SELECT code, name FROM customer_tier ORDER BY position")
+			.query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
+	/**
+	 * The tags in use, for pickers.
+	 * @return the tags, sorted
+	 */
+	@Transactional(readOnly = true)
+	public List<String> tags() {
+		return this.jdbc.sql("SELECT DISTINCT tag FROM customer_tag ORDER BY tag").query(String.class).list();
+	}
+
 	static String normaliseTag(String tag) {
 		String value = (tag != null) ? tag.strip() : "";
 		if (value.isEmpty() || value.length() > 40) {
