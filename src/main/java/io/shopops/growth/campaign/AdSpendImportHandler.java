@@ -333,10 +333,12 @@ class AdSpendImportHandler implements ImportHandler {
 				long id = day.campaign.id();
 				Recorded recorded = this.campaigns.write(id, day.date, day.numbers, layout.source());
 				tallies.computeIfAbsent(id, (key) -> new Tally()).count(day, recorded);
+				// counted in rows of the file: the rows summed into a day share its
+				// outcome
 				switch (recorded.outcome()) {
-					case ADDED -> created++;
-					case UNCHANGED -> unchanged++;
-					default -> updated++;
+					case ADDED -> created += day.rows;
+					case UNCHANGED -> unchanged += day.rows;
+					default -> updated += day.rows;
 				}
 				if (recorded.outcome() == Outcome.REPLACED) {
 					warnings.add(new Issue(day.row, "", null, REPLACED + "." + recorded.previous().name(),
@@ -460,6 +462,8 @@ class AdSpendImportHandler implements ImportHandler {
 
 		DayNumbers numbers;
 
+		int rows = 1;
+
 		CampaignDay(CampaignRef campaign, LocalDate date, long row, DayNumbers numbers, String detail) {
 			this.campaign = campaign;
 			this.date = date;
@@ -469,6 +473,7 @@ class AdSpendImportHandler implements ImportHandler {
 		}
 
 		void add(DayNumbers more) {
+			this.rows++;
 			this.numbers = new DayNumbers(this.numbers.spend().add(more.spend()),
 					this.numbers.impressions() + more.impressions(), this.numbers.clicks() + more.clicks(),
 					this.numbers.orders() + more.orders(), this.numbers.gmv().add(more.gmv()));

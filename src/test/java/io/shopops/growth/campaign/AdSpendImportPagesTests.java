@@ -80,7 +80,7 @@ class AdSpendImportPagesTests {
 			.andExpect(content().string(containsString("id=\"import-ad-spend\"")));
 		this.mvc.perform(get("/traffic/campaigns/{id}", id).with(ADMIN))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"import-ad-spend\"")));
+			.andExpect(content().string(containsString("/imports/ad-spend?campaign=" + id)));
 		this.mvc.perform(get("/traffic/campaigns/{id}", id).with(MANAGER))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"import-ad-spend\""))));
@@ -90,6 +90,13 @@ class AdSpendImportPagesTests {
 			.andExpect(content().string(containsString("value=\"" + id + "\"")))
 			.andExpect(content().string(containsString(form.getName())));
 		this.mvc.perform(get("/imports/ad-spend").with(MANAGER)).andExpect(status().isForbidden());
+		// from the campaign's page the campaign comes chosen
+		this.mvc.perform(get("/imports/ad-spend").param("campaign", Long.toString(id)).with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + id + "\" selected=\"selected\"")));
+		this.mvc.perform(get("/imports/ad-spend").param("campaign", "x'<>").with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("selected=\"selected\""))));
 
 		Path file = Files.writeString(this.dir.resolve("千川.csv"),
 				AdReportTests.QIANCHUAN_LIVE + "\n"
