@@ -350,11 +350,16 @@ public class CustomerBook {
 	}
 
 	/**
-	 * Lets other parts of CRM (points, tiers) keep rows per customer and moves them when
-	 * two customers merge, inside the merge's transaction.
+	 * Lets other parts of growth (points, tiers, coupons) keep rows per customer and
+	 * moves them when two customers merge, inside the merge's transaction.
 	 */
-	interface MergeHook {
+	public interface MergeHook {
 
+		/**
+		 * Moves the duplicate's rows to the survivor.
+		 * @param survivorId the customer kept
+		 * @param duplicateId the customer merged away
+		 */
 		void merge(long survivorId, long duplicateId);
 
 	}

@@ -166,6 +166,24 @@ class CouponRedemptionIntegrationTests {
 	}
 
 	@Test
+	void mergingCustomersAddsUpTheirUses() {
+		CouponForm form = CouponFixtures.spendSave(CouponFixtures.unique("合并"));
+		form.setPerCustomerLimit(1);
+		long id = this.coupons.create(form);
+		String code = this.issuing.publish(id, CouponFixtures.unique("MERGE"), "test");
+		long survivor = CouponFixtures.customer(this.jdbc, "留下的");
+		long duplicate = CouponFixtures.customer(this.jdbc, "合并掉的");
+		assertThat(this.redemptions.redeem(CouponFixtures.order(code, "150.00"), duplicate))
+			.isEqualTo(Outcome.REDEEMED);
+		this.customerBook.merge(survivor, duplicate);
+		// the duplicate's use now counts for the survivor: the limit of 1 is reached
+		assertThat(this.redemptions.redeem(CouponFixtures.order(code, "150.00"), survivor)).isEqualTo(Outcome.REJECTED);
+		assertThat(
+				count("SELECT count(*) FROM coupon_redemption WHERE coupon_id = ? AND customer_id = " + survivor, id))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void aUniqueCodeIsUsedOnceAndComesBackOnlyPerTheRefundRule() throws Exception {
 		CouponForm form = CouponFixtures.spendSave(CouponFixtures.unique("整单退还"));
 		form.setRefundRule(Coupon.RefundRule.FULL_REFUND);
