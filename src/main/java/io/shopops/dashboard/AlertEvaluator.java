@@ -98,12 +98,8 @@ class AlertEvaluator {
 	private Optional<Function<Locale, DigestMessage>> conversionDrop(AlertRule rule, Baseline baseline) {
 		BigDecimal current = baseline.current().conversion();
 		BigDecimal average = baseline.conversion();
-		if (current == null || average == null || average.signum() == 0) {
-			return Optional.empty();
-		}
-		// the drop in percent of the average
-		BigDecimal drop = average.subtract(current).multiply(HUNDRED).divide(average, 2, RoundingMode.HALF_UP);
-		if (drop.compareTo(rule.threshold()) <= 0) {
+		BigDecimal drop = drop(current, average);
+		if (!exceeds(drop, rule.threshold())) {
 			return Optional.empty();
 		}
 		return Optional.of((locale) -> message(rule, locale, baseline.day().toString(),
@@ -114,17 +110,40 @@ class AlertEvaluator {
 	private Optional<Function<Locale, DigestMessage>> refundSpike(AlertRule rule, Baseline baseline) {
 		BigDecimal current = baseline.current().refundRate();
 		BigDecimal average = baseline.refundRate();
-		if (current == null || average == null) {
-			return Optional.empty();
-		}
-		// the rise in percentage points
-		BigDecimal rise = current.subtract(average).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
-		if (rise.compareTo(rule.threshold()) <= 0) {
+		BigDecimal rise = rise(current, average);
+		if (!exceeds(rise, rule.threshold())) {
 			return Optional.empty();
 		}
 		return Optional.of((locale) -> message(rule, locale, baseline.day().toString(),
 				KpiFormat.value("refundRate", current, locale), decimal(rise, locale),
 				KpiFormat.value("refundRate", average, locale), decimal(rule.threshold(), locale)));
+	}
+
+	/**
+	 * How far a rate fell below its average, in percent of the average (2 places), or
+	 * {@code null} when either is not known or the average is 0.
+	 */
+	static BigDecimal drop(BigDecimal current, BigDecimal average) {
+		if (current == null || average == null || average.signum() == 0) {
+			return null;
+		}
+		return average.subtract(current).multiply(HUNDRED).divide(average, 2, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * How far a rate rose above its average, in percentage points (2 places), or
+	 * {@code null} when either is not known.
+	 */
+	static BigDecimal rise(BigDecimal current, BigDecimal average) {
+		if (current == null || average == null) {
+			return null;
+		}
+		return current.subtract(average).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/** Whether a known value is beyond (strictly above) a rule's threshold. */
+	static boolean exceeds(BigDecimal value, BigDecimal threshold) {
+		return value != null && value.compareTo(threshold) > 0;
 	}
 
 	private Optional<Function<Locale, DigestMessage>> backlog(AlertRule rule) {
