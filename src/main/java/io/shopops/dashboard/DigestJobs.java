@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The digest's and alerts' jobs: queue yesterday's digest for every channel that gets it,
@@ -47,8 +49,12 @@ class DigestJobs {
 
 	private final AuditLog audit;
 
+	private final TransactionTemplate transaction;
+
 	DigestJobs(DigestChannels channels, DigestDeliveries deliveries, DigestSender sender, DailyDigest digest,
-			AlertEvaluator alerts, ShopSettings settings, MessageSource messages, AuditLog audit) {
+			AlertEvaluator alerts, ShopSettings settings, MessageSource messages, AuditLog audit,
+			PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.channels = channels;
 		this.deliveries = deliveries;
 		this.sender = sender;
@@ -130,6 +136,41 @@ class DigestJobs {
 	}
 
 	/**
+	 * Queues and sends yesterday's digest now, as an admin asked: channels that got it
+	 * already do not get it again.
+	 * @return how many channels it was queued for
+	 */
+	int sendDigestNow() {
+		Instant now = Instant.now();
+		LocalDate day = today().minusDays(1);
+		int queued = queueDigest(day, now);
+		this.audit.record("DIGEST_SENT_NOW", "digest_delivery", null,
+				"digest of " + day + " queued for " + queued + " channels");
+		this.sender.deliverDue(now);
+		return queued;
+	}
+
+	/**
+	 * Tries a failed delivery again now, as an admin asked.
+	 * @return whether it was failed
+	 */
+	boolean retry(long deliveryId) {
+		Instant now = Instant.now();
+		boolean retried = Boolean.TRUE.equals(this.transaction.execute((status) -> {
+			if (!this.deliveries.retry(deliveryId, now)) {
+				return false;
+			}
+			this.audit.record("DIGEST_DELIVERY_RETRIED", "digest_delivery", Long.toString(deliveryId), null);
+			return true;
+		}));
+		if (!retried) {
+			return false;
+		}
+		this.sender.deliverNow(deliveryId, now);
+		return true;
+	}
+
+	/**
 	 * Sends a test message to a channel now, whether it is enabled or not.
 	 * @return the delivery's id and status afterwards, empty when the channel does not
 	 * exist
@@ -145,11 +186,14 @@ class DigestJobs {
 		DigestMessage message = new DigestMessage(this.messages.getMessage("digest.test.title",
 				new Object[] { this.settings.current().shopName() }, locale),
 				this.messages.getMessage("digest.test.text", new Object[] { channel.name() }, locale));
-		long id = this.deliveries
-			.queue(channel.id(), DeliveryKind.TEST, today(), "test:" + channel.id() + ":" + UUID.randomUUID(), message,
-					now)
-			.orElseThrow();
-		this.audit.record("DIGEST_TEST_SENT", "digest_channel", Long.toString(channel.id()), channel.name());
+		long id = this.transaction.execute((status) -> {
+			long queued = this.deliveries
+				.queue(channel.id(), DeliveryKind.TEST, today(), "test:" + channel.id() + ":" + UUID.randomUUID(),
+						message, now)
+				.orElseThrow();
+			this.audit.record("DIGEST_TEST_SENT", "digest_channel", Long.toString(channel.id()), channel.name());
+			return queued;
+		});
 		DeliveryStatus status = this.sender.deliverNow(id, now).orElse(DeliveryStatus.SENDING);
 		return Optional.of(new TestResult(id, status));
 	}
