@@ -64,8 +64,19 @@ class DigestDeliveries {
 	}
 
 	/**
+	 * Whether a message with this dedup key was queued.
+	 */
+	@Transactional(readOnly = true)
+	public boolean exists(String dedupKey) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM digest_delivery WHERE dedup_key = :key)")
+			.param("key", dedupKey)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Claims up to {@code limit} due rows (or only the row {@code onlyId}) of enabled
-	 * channels for a lease, counting the attempt.
+	 * channels (test messages of any channel) for a lease, counting the attempt.
 	 * @return the claimed rows with their channel
 	 */
 	@Transactional

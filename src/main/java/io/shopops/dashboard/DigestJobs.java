@@ -33,6 +33,11 @@ class DigestJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestJobs.class);
 
+	/**
+	 * How long after its time a digest missed (the application was down) is still sent.
+	 */
+	static final java.time.Duration CATCH_UP = java.time.Duration.ofHours(6);
+
 	private final DigestChannels channels;
 
 	private final DigestDeliveries deliveries;
@@ -51,9 +56,12 @@ class DigestJobs {
 
 	private final TransactionTemplate transaction;
 
+	private final DigestProperties properties;
+
 	DigestJobs(DigestChannels channels, DigestDeliveries deliveries, DigestSender sender, DailyDigest digest,
 			AlertEvaluator alerts, ShopSettings settings, MessageSource messages, AuditLog audit,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, DigestProperties properties) {
+		this.properties = properties;
 		this.transaction = new TransactionTemplate(transactions);
 		this.channels = channels;
 		this.deliveries = deliveries;
@@ -78,11 +86,14 @@ class DigestJobs {
 		Map<String, DigestMessage> composed = new HashMap<>();
 		int queued = 0;
 		for (DigestChannel channel : this.channels.enabled(false)) {
+			String key = "digest:" + channel.id() + ":" + day;
+			if (this.deliveries.exists(key)) {
+				// composed only for channels that still need it
+				continue;
+			}
 			DigestMessage message = composed.computeIfAbsent(channel.language(),
 					(language) -> this.digest.compose(day, DigestChannel.locale(language)));
-			if (this.deliveries
-				.queue(channel.id(), DeliveryKind.DIGEST, day, "digest:" + channel.id() + ":" + day, message, now)
-				.isPresent()) {
+			if (this.deliveries.queue(channel.id(), DeliveryKind.DIGEST, day, key, message, now).isPresent()) {
 				queued++;
 			}
 		}
@@ -123,11 +134,34 @@ class DigestJobs {
 		this.sender.deliverDue(now);
 	}
 
-	/** The scheduled evaluation of the alert rules, then what is due. */
+	/**
+	 * The scheduled evaluation of the alert rules, then the digest if its time today
+	 * passed without it (the application was down), then what is due.
+	 */
 	void runAlerts() {
 		Instant now = Instant.now();
 		queueAlerts(today(), now);
+		if (digestMissed(this.properties.cron(), this.settings.current().timeZone(), now)) {
+			int queued = queueDigest(today().minusDays(1), now);
+			if (queued > 0) {
+				log.info("Daily digest caught up for {} channels", queued);
+			}
+		}
 		this.sender.deliverDue(now);
+	}
+
+	/**
+	 * Whether the digest's first time today (in the shop's zone) passed less than
+	 * {@link #CATCH_UP} ago, so that a digest not yet queued is late rather than lost.
+	 */
+	static boolean digestMissed(String cron, java.time.ZoneId zone, Instant now) {
+		if (cron == null || cron.isBlank() || DigestProperties.OFF.equals(cron.strip())) {
+			return false;
+		}
+		java.time.ZonedDateTime local = now.atZone(zone);
+		java.time.ZonedDateTime first = org.springframework.scheduling.support.CronExpression.parse(cron.strip())
+			.next(local.toLocalDate().atStartOfDay(zone).minusNanos(1));
+		return first != null && !first.isAfter(local) && first.plus(CATCH_UP).isAfter(local);
 	}
 
 	/** The scheduled sending of due deliveries and retries. */

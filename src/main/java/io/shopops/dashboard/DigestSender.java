@@ -23,9 +23,8 @@ class DigestSender {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
 
-	static final int BATCH = 20;
-
-	static final int MAX_BATCHES = 10;
+	/** The most deliveries one run sends; the next run sends the rest. */
+	static final int MAX_PER_RUN = 200;
 
 	private final DigestDeliveries deliveries;
 
@@ -40,20 +39,20 @@ class DigestSender {
 	}
 
 	/**
-	 * Sends what is due at {@code now}.
+	 * Sends what is due at {@code now}, claiming one delivery at a time so that a claim
+	 * never waits behind other sends for longer than one request's timeouts (far less
+	 * than the lease).
 	 * @return the deliveries attempted
 	 */
 	int deliverDue(Instant now) {
 		int attempted = 0;
-		for (int batch = 0; batch < MAX_BATCHES; batch++) {
-			List<Claim> claims = this.deliveries.claim(now, BATCH, null);
-			for (Claim claim : claims) {
-				attempt(claim, now);
-			}
-			attempted += claims.size();
-			if (claims.size() < BATCH) {
+		while (attempted < MAX_PER_RUN) {
+			List<Claim> claims = this.deliveries.claim(now, 1, null);
+			if (claims.isEmpty()) {
 				break;
 			}
+			attempt(claims.get(0), now);
+			attempted++;
 		}
 		return attempted;
 	}

@@ -84,6 +84,21 @@ class DigestTransportTests {
 			.isEqualTo(LocalDate.of(2026, 12, 3).atTime(8, 30).toInstant(ZoneOffset.UTC));
 	}
 
+	@Test
+	void aDigestMissedWhileTheApplicationWasDownIsSentUpToSixHoursLate() {
+		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+		LocalDate day = LocalDate.of(2026, 12, 3);
+		assertThat(DigestJobs.digestMissed("0 30 8 * * *", shanghai, day.atTime(8, 0).atZone(shanghai).toInstant()))
+			.isFalse();
+		assertThat(DigestJobs.digestMissed("0 30 8 * * *", shanghai, day.atTime(8, 31).atZone(shanghai).toInstant()))
+			.isTrue();
+		assertThat(DigestJobs.digestMissed("0 30 8 * * *", shanghai, day.atTime(14, 29).atZone(shanghai).toInstant()))
+			.isTrue();
+		assertThat(DigestJobs.digestMissed("0 30 8 * * *", shanghai, day.atTime(14, 31).atZone(shanghai).toInstant()))
+			.isFalse();
+		assertThat(DigestJobs.digestMissed("-", shanghai, day.atTime(9, 0).atZone(shanghai).toInstant())).isFalse();
+	}
+
 	private static Claim claim(String target) {
 		return new Claim(1, 1, new DigestMessage("示例店铺 每日经营数据 · 2026-12-02", "- **成交额 GMV**：¥2,000.00（日环比 +100.0%）"), 1,
 				DigestChannelKind.EMAIL, target, null, "zh_CN", DeliveryKind.DIGEST);
