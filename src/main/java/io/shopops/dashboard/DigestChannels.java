@@ -80,27 +80,8 @@ class DigestChannels {
 	public long create(DigestChannelForm form) {
 		String name = form.getName().strip();
 		DigestChannelKind kind = form.getKind();
-		String target = form.getTarget().strip();
-		if (kind.webhook()) {
-			String problem = urlProblem(target);
-			if (problem != null) {
-				throw new DigestFormException("target", problem);
-			}
-		}
-		else {
-			List<String> addresses = addresses(target);
-			if (addresses.isEmpty()) {
-				throw new DigestFormException("target", "digest.form.target.email");
-			}
-			if (addresses.size() > MAX_RECIPIENTS) {
-				throw new DigestFormException("target", "digest.form.target.tooMany");
-			}
-			target = String.join(", ", addresses);
-		}
-		String secret = (kind.signed() && DigestFormats.hasSecret(form.getSecret())) ? form.getSecret().strip() : null;
-		if (secret != null && secret.chars().anyMatch(Character::isISOControl)) {
-			throw new DigestFormException("secret", "digest.form.secret.invalid");
-		}
+		String target = checkedTarget(kind, form.getTarget().strip());
+		String secret = checkedSecret(kind, form.getSecret());
 		long id;
 		try {
 			id = this.jdbc.sql("""
@@ -123,6 +104,51 @@ class DigestChannels {
 				name + ": " + kind + " " + DigestChannel.mask(kind, target) + ((secret != null) ? ", signed" : "")
 						+ ", digest " + form.isDailyDigest() + ", alerts " + form.isAlerts());
 		return id;
+	}
+
+	/**
+	 * Changes a channel: its name, language and what it gets; its target and secret only
+	 * when the form brings new ones (a blank target or secret keeps the current one,
+	 * which the form never shows), and the secret is removed when asked.
+	 * @return whether the channel exists
+	 * @throws DigestFormException when the new target does not fit the kind or the name
+	 * is taken
+	 */
+	@Transactional
+	public boolean update(long id, DigestChannelForm form, boolean removeSecret) {
+		Optional<DigestChannel> found = find(id);
+		if (found.isEmpty()) {
+			return false;
+		}
+		DigestChannel channel = found.get();
+		String name = form.getName().strip();
+		String target = (form.getTarget() == null || form.getTarget().isBlank()) ? null
+				: checkedTarget(channel.kind(), form.getTarget().strip());
+		String secret = checkedSecret(channel.kind(), form.getSecret());
+		try {
+			this.jdbc.sql("""
+					UPDATE digest_channel SET name = :name, target = COALESCE(:target, target),
+					  secret = CASE WHEN :remove THEN NULL ELSE COALESCE(:secret, secret) END,
+					  language = :language, daily_digest = :digest, alerts = :alerts, updated_at = now()
+					WHERE id = :id""")
+				.param("name", name)
+				.param("target", target)
+				.param("remove", removeSecret && secret == null)
+				.param("secret", secret)
+				.param("language", form.getLanguage())
+				.param("digest", form.isDailyDigest())
+				.param("alerts", form.isAlerts())
+				.param("id", id)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new DigestFormException("name", "digest.form.name.taken");
+		}
+		this.audit.record("DIGEST_CHANNEL_UPDATED", "digest_channel", Long.toString(id), channel.name() + " -> " + name
+				+ ((target != null) ? ", new target " + DigestChannel.mask(channel.kind(), target) : "")
+				+ ((secret != null) ? ", new secret" : (removeSecret && channel.signed()) ? ", secret removed" : "")
+				+ ", digest " + form.isDailyDigest() + ", alerts " + form.isAlerts());
+		return true;
 	}
 
 	/**
@@ -163,6 +189,35 @@ class DigestChannels {
 		this.audit.record("DIGEST_CHANNEL_DELETED", "digest_channel", Long.toString(id),
 				channel.get().name() + ": " + channel.get().kind() + " " + channel.get().maskedTarget());
 		return true;
+	}
+
+	private static String checkedTarget(DigestChannelKind kind, String target) {
+		if (kind.webhook()) {
+			String problem = urlProblem(target);
+			if (problem != null) {
+				throw new DigestFormException("target", problem);
+			}
+			return target;
+		}
+		List<String> addresses = addresses(target);
+		if (addresses.isEmpty()) {
+			throw new DigestFormException("target", "digest.form.target.email");
+		}
+		if (addresses.size() > MAX_RECIPIENTS) {
+			throw new DigestFormException("target", "digest.form.target.tooMany");
+		}
+		return String.join(", ", addresses);
+	}
+
+	/** The secret to keep, {@code null} for none (or a robot that is not signed). */
+	private static String checkedSecret(DigestChannelKind kind, String secret) {
+		if (!kind.signed() || !DigestFormats.hasSecret(secret)) {
+			return null;
+		}
+		if (secret.strip().chars().anyMatch(Character::isISOControl)) {
+			throw new DigestFormException("secret", "digest.form.secret.invalid");
+		}
+		return secret.strip();
 	}
 
 	/**
