@@ -15,8 +15,8 @@ class DigestAuditVocabulary {
 
 	@Bean
 	AuditVocabulary digestChannelAuditVocabulary() {
-		return new AuditVocabulary("digest_channel", List.of("DIGEST_CHANNEL_CREATED", "DIGEST_CHANNEL_ENABLED",
-				"DIGEST_CHANNEL_DISABLED", "DIGEST_CHANNEL_DELETED", "DIGEST_TEST_SENT"));
+		return new AuditVocabulary("digest_channel", List.of("DIGEST_CHANNEL_CREATED", "DIGEST_CHANNEL_UPDATED",
+				"DIGEST_CHANNEL_ENABLED", "DIGEST_CHANNEL_DISABLED", "DIGEST_CHANNEL_DELETED", "DIGEST_TEST_SENT"));
 	}
 
 	@Bean

@@ -115,7 +115,8 @@ class DigestChannels {
 	 * is taken
 	 */
 	@Transactional
-	public boolean update(long id, DigestChannelForm form, boolean removeSecret) {
+	public boolean update(long id, DigestChannelEditForm form) {
+		boolean removeSecret = form.isRemoveSecret();
 		Optional<DigestChannel> found = find(id);
 		if (found.isEmpty()) {
 			return false;

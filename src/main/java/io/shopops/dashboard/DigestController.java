@@ -89,6 +89,42 @@ class DigestController {
 		return render(model, 0, null);
 	}
 
+	@GetMapping("/channels/{id:\\d+}/edit")
+	String editChannel(@PathVariable long id, Model model) {
+		DigestChannel channel = this.channels.find(id).orElseThrow(DigestNotFoundException::new);
+		if (!model.containsAttribute("editForm")) {
+			model.addAttribute("editForm", DigestChannelEditForm.of(channel));
+		}
+		return editPage(channel, model);
+	}
+
+	@PostMapping("/channels/{id:\\d+}/edit")
+	String updateChannel(@PathVariable long id, @Valid @ModelAttribute("editForm") DigestChannelEditForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		DigestChannel channel = this.channels.find(id).orElseThrow(DigestNotFoundException::new);
+		if (!result.hasErrors()) {
+			try {
+				if (!this.channels.update(id, form)) {
+					throw new DigestNotFoundException();
+				}
+				redirect.addFlashAttribute("message", "digest.flash.channelUpdated");
+				return REDIRECT;
+			}
+			catch (DigestFormException ex) {
+				result.rejectValue(ex.field(), ex.code());
+			}
+		}
+		// neither the new target nor the secret goes back to the browser
+		form.setSecret(null);
+		return editPage(channel, model);
+	}
+
+	private String editPage(DigestChannel channel, Model model) {
+		model.addAttribute("channel", channel);
+		model.addAttribute("languages", List.of("zh_CN", "en"));
+		return "dashboard/digest-channel";
+	}
+
 	@PostMapping("/channels/{id:\\d+}/enable")
 	String enableChannel(@PathVariable long id, RedirectAttributes redirect) {
 		return done(this.channels.setEnabled(id, true), "digest.flash.channelEnabled", redirect);
@@ -214,6 +250,18 @@ class DigestController {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * A channel that does not exist: the 404 page.
+	 */
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	static class DigestNotFoundException extends RuntimeException {
+
+		DigestNotFoundException() {
+			super("no such digest channel");
+		}
+
 	}
 
 	private static String done(boolean found, String message, RedirectAttributes redirect) {

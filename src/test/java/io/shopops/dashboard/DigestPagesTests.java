@@ -135,6 +135,85 @@ class DigestPagesTests {
 	}
 
 	@Test
+	void aChannelIsEditedKeepingItsTokenAndSecretUnlessNewOnesAreGiven() throws Exception {
+		String token = "edit-token-0123456789";
+		this.mvc
+			.perform(post("/dashboard/digest/channels").with(ADMIN)
+				.with(csrf())
+				.param("name", "Editable")
+				.param("kind", "DINGTALK")
+				.param("target", hook(token))
+				.param("secret", "SECold")
+				.param("language", "zh_CN")
+				.param("dailyDigest", "true")
+				.param("alerts", "true"))
+			.andExpect(redirectedUrl("/dashboard/digest"));
+		long id = this.jdbc.sql("SELECT id FROM digest_channel WHERE name = 'Editable'").query(Long.class).single();
+		assertThat(page(get("/dashboard/digest").with(ADMIN))).contains("/dashboard/digest/channels/" + id + "/edit");
+		String form = page(get("/dashboard/digest/channels/" + id + "/edit").with(ADMIN));
+		assertThat(form).contains("Edit the channel", "value=\"Editable\"", "…6789", "Remove the secret")
+			.doesNotContain(token, "SECold", "??");
+
+		this.mvc
+			.perform(post("/dashboard/digest/channels/" + id + "/edit").with(ADMIN)
+				.with(csrf())
+				.param("name", "Renamed")
+				.param("target", "")
+				.param("secret", "")
+				.param("language", "en")
+				.param("_dailyDigest", "on")
+				.param("alerts", "true"))
+			.andExpect(redirectedUrl("/dashboard/digest"));
+		assertThat(channelRow(id)).isEqualTo("Renamed|" + hook(token) + "|SECold|en|false|true");
+
+		String bad = page(post("/dashboard/digest/channels/" + id + "/edit").with(ADMIN)
+			.with(csrf())
+			.param("name", "Renamed")
+			.param("target", "ftp://example.com/x")
+			.param("secret", "SECnew")
+			.param("language", "en"));
+		assertThat(bad).contains("must start with https:// or http://", "is-invalid").doesNotContain("SECnew", token);
+		assertThat(channelRow(id)).isEqualTo("Renamed|" + hook(token) + "|SECold|en|false|true");
+
+		this.mvc
+			.perform(post("/dashboard/digest/channels/" + id + "/edit").with(ADMIN)
+				.with(csrf())
+				.param("name", "Renamed")
+				.param("target", hook("new-token"))
+				.param("secret", "SECnew")
+				.param("language", "en")
+				.param("dailyDigest", "true"))
+			.andExpect(redirectedUrl("/dashboard/digest"));
+		assertThat(channelRow(id)).isEqualTo("Renamed|" + hook("new-token") + "|SECnew|en|true|false");
+		this.mvc
+			.perform(post("/dashboard/digest/channels/" + id + "/edit").with(ADMIN)
+				.with(csrf())
+				.param("name", "Renamed")
+				.param("language", "en")
+				.param("removeSecret", "true"))
+			.andExpect(redirectedUrl("/dashboard/digest"));
+		assertThat(channelRow(id)).isEqualTo("Renamed|" + hook("new-token") + "|null|en|false|false");
+		assertThat(this.jdbc
+			.sql("""
+					SELECT string_agg(summary, ' ') FROM audit_entry WHERE action = 'DIGEST_CHANNEL_UPDATED' AND object_id = :id""")
+			.param("id", Long.toString(id))
+			.query(String.class)
+			.single()).contains("Editable -> Renamed", "secret removed").doesNotContain("SECnew", "new-token", token);
+		this.mvc.perform(get("/dashboard/digest/channels/999999999/edit").with(ADMIN)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/dashboard/digest/channels/" + id + "/edit").with(MANAGER))
+			.andExpect(status().isForbidden());
+	}
+
+	private String channelRow(long id) {
+		return this.jdbc
+			.sql("SELECT name, target, secret, language, daily_digest, alerts FROM digest_channel WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4)
+					+ "|" + rs.getBoolean(5) + "|" + rs.getBoolean(6))
+			.single();
+	}
+
+	@Test
 	void aChannelWithABadTargetIsRefusedWithAClearMessage() throws Exception {
 		assertThat(invalidChannel("WECOM", "ftp://example.com/hook")).contains("must start with https:// or http://");
 		assertThat(invalidChannel("WECOM", "https://user:pw@example.com/hook"))
