@@ -157,6 +157,10 @@ public final class TestDatabase {
 		properties.put("shopops.imports.directory",
 				Path.of(System.getProperty("java.io.tmpdir"), "shopops-test-imports-" + ProcessHandle.current().pid())
 					.toString());
+		// the digest's scheduled jobs are off; the tests run them by hand
+		properties.put("shopops.dashboard.digest.cron", "-");
+		properties.put("shopops.dashboard.digest.alert-cron", "-");
+		properties.put("shopops.dashboard.digest.delivery-cron", "-");
 		return properties;
 	}
 

@@ -9,14 +9,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Managers (and admins) may open the KPI pages and their JSON and CSV; operators may not.
- * The verification of the rollups is for admins.
+ * The verification of the rollups and the digest's channels and alert rules are for
+ * admins.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardWebConfiguration {
 
 	@Bean
 	RequestAuthorizations dashboardAuthorizations() {
-		return (rules) -> rules.requestMatchers("/dashboard/verify", "/dashboard/verify/**")
+		return (rules) -> rules
+			.requestMatchers("/dashboard/verify", "/dashboard/verify/**", "/dashboard/digest", "/dashboard/digest/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/dashboard/**")
 			.hasRole("MANAGER");
@@ -25,6 +27,11 @@ class DashboardWebConfiguration {
 	@Bean
 	NavigationItem dashboardNavigation() {
 		return new NavigationItem(Section.DASHBOARD, 10, "nav.dashboard", "/dashboard", "speedometer2");
+	}
+
+	@Bean
+	NavigationItem digestNavigation() {
+		return new NavigationItem(Section.DASHBOARD, 90, "nav.digest", "/dashboard/digest", "bell");
 	}
 
 }

@@ -39,6 +39,9 @@ class NavigationBrowserTests {
 
 	private static final List<String> MANAGER_PAGES = List.of("/dashboard");
 
+	/** The dashboard's pages for admins, listed right after the managers'. */
+	private static final List<String> ADMIN_DASHBOARD_PAGES = List.of("/dashboard/digest");
+
 	private static final List<String> ADMIN_PAGES = List.of("/admin/users", "/imports/products", "/imports/orders",
 			"/imports/reviews", "/orders/settings", "/admin/api-tokens", "/admin/sites", "/admin/settings",
 			"/admin/audit");
@@ -54,9 +57,10 @@ class NavigationBrowserTests {
 			Map.entry("/after-sales", "After-sales"), Map.entry("/after-sales/tickets", "Tickets"),
 			Map.entry("/traffic", "Traffic"), Map.entry("/content", "Content calendar"),
 			Map.entry("/community", "Community"), Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"),
-			Map.entry("/admin/users", "Users"), Map.entry("/admin/settings", "Settings"),
-			Map.entry("/imports/products", "Product import"), Map.entry("/admin/audit", "Audit log"),
-			Map.entry("/after-sales/reviews", "Reviews"), Map.entry("/imports/reviews", "Review import"));
+			Map.entry("/dashboard/digest", "Daily digest and alerts"), Map.entry("/admin/users", "Users"),
+			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
+			Map.entry("/admin/audit", "Audit log"), Map.entry("/after-sales/reviews", "Reviews"),
+			Map.entry("/imports/reviews", "Review import"));
 
 	@Autowired
 	TestUsers users;
@@ -183,6 +187,7 @@ class NavigationBrowserTests {
 			pages.addAll(MANAGER_PAGES);
 		}
 		if (role == Role.ADMIN) {
+			pages.addAll(ADMIN_DASHBOARD_PAGES);
 			pages.addAll(ADMIN_PAGES);
 		}
 		return pages;

@@ -38,7 +38,8 @@ class PagesBrowserTests {
 			"/products/brands", "/orders", "/orders/new", "/orders/tracking", "/orders/queues", "/after-sales",
 			"/after-sales/analytics", "/after-sales/tickets", "/after-sales/tickets/new",
 			"/after-sales/tickets/settings", "/after-sales/reviews", "/after-sales/reviews/new",
-			"/after-sales/reviews/products", "/content", "/content/live", "/content/leaderboard", "/crm", "/crm/tiers");
+			"/after-sales/reviews/products", "/content", "/content/live", "/content/leaderboard", "/crm", "/crm/tiers",
+			"/dashboard/digest");
 
 	@Autowired
 	TestUsers users;

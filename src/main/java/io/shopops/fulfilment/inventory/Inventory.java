@@ -336,6 +336,28 @@ public class Inventory {
 	}
 
 	/**
+	 * The units available (on hand less reserved) of SKUs, summed over their warehouses.
+	 * @param skus the SKUs
+	 * @return the available units of each SKU that has stock rows; SKUs without are left
+	 * out
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> available(java.util.Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Integer> available = new LinkedHashMap<>();
+		this.jdbc
+			.sql("""
+					SELECT v.sku, sum(s.on_hand - s.reserved) FROM stock_item s JOIN product_variant v ON v.id = s.variant_id
+					WHERE v.sku IN (:skus) GROUP BY v.sku ORDER BY v.sku""")
+			.param("skus", List.copyOf(skus))
+			.query((org.springframework.jdbc.core.RowCallbackHandler) (rs) -> available.put(rs.getString(1),
+					rs.getInt(2)));
+		return available;
+	}
+
+	/**
 	 * Compares every stock row with the sums of its movements.
 	 * @return the number of stock rows and the rows (at most 500) that differ
 	 */
