@@ -157,6 +157,8 @@ public final class TestDatabase {
 		properties.put("shopops.imports.directory",
 				Path.of(System.getProperty("java.io.tmpdir"), "shopops-test-imports-" + ProcessHandle.current().pid())
 					.toString());
+		// the nightly RFM recompute never runs by itself in tests
+		properties.put("shopops.segments.rfm-cron", "-");
 		return properties;
 	}
 

@@ -1,0 +1,65 @@
+-- RFM scores (io.shopops.growth.segment.RfmScoring): one row per scored customer (not
+-- merged, at least one paid order), replaced as a whole by each recompute. No foreign
+-- key to customer: the recompute writes up to every customer at once and merged
+-- customers' rows are removed by the next recompute.
+CREATE TABLE customer_rfm (
+    customer_id     BIGINT        PRIMARY KEY,
+    recency_days    INTEGER       NOT NULL,
+    frequency       INTEGER       NOT NULL,
+    monetary        NUMERIC(14, 2) NOT NULL,
+    r_score         SMALLINT      NOT NULL CHECK (r_score BETWEEN 1 AND 5),
+    f_score         SMALLINT      NOT NULL CHECK (f_score BETWEEN 1 AND 5),
+    m_score         SMALLINT      NOT NULL CHECK (m_score BETWEEN 1 AND 5),
+    rfm_group       VARCHAR(24)   NOT NULL
+);
+CREATE INDEX customer_rfm_group_idx ON customer_rfm (rfm_group, customer_id);
+
+-- The last recompute: when, by whom, how many customers, how long.
+CREATE TABLE rfm_run (
+    id              SMALLINT      PRIMARY KEY CHECK (id = 1),
+    computed_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    scored          INTEGER       NOT NULL,
+    millis          BIGINT        NOT NULL,
+    actor           VARCHAR(64)   NOT NULL
+);
+
+-- Saved segments: a name and a filter over customers; a null column does not narrow.
+-- tags matches customers with any of them; last_order_after is inclusive and
+-- last_order_before exclusive (shop days).
+CREATE TABLE customer_segment (
+    id                BIGSERIAL     PRIMARY KEY,
+    name              VARCHAR(80)   NOT NULL,
+    tier_code         VARCHAR(32),
+    tags              VARCHAR(400),
+    rfm_group         VARCHAR(24),
+    r_min             SMALLINT,
+    r_max             SMALLINT,
+    f_min             SMALLINT,
+    f_max             SMALLINT,
+    m_min             SMALLINT,
+    m_max             SMALLINT,
+    last_order_after  DATE,
+    last_order_before DATE,
+    spend_min         NUMERIC(14, 2),
+    spend_max         NUMERIC(14, 2),
+    first_channel     VARCHAR(32),
+    sku               VARCHAR(64),
+    member_count      BIGINT,
+    counted_at        TIMESTAMP WITH TIME ZONE,
+    created_by        VARCHAR(64)   NOT NULL,
+    created_at        TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    updated_at        TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX customer_segment_name_uk ON customer_segment (lower(name));
+
+-- The SKUs of each order CRM has seen (from order events), for "bought product X";
+-- joined to customer_order, so merges and cancellations need no extra bookkeeping.
+CREATE TABLE segment_order_sku (
+    order_id        BIGINT        NOT NULL,
+    sku             VARCHAR(64)   NOT NULL,
+    PRIMARY KEY (order_id, sku)
+);
+CREATE INDEX segment_order_sku_sku_idx ON segment_order_sku (sku, order_id);
+
+-- Segment filters by tag and by first channel.
+CREATE INDEX customer_tag_tag_idx ON customer_tag (tag, customer_id);
