@@ -1,6 +1,7 @@
 package io.shopops.growth.segment;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public record SegmentFilter(String tier, List<String> tags, RfmGroup rfmGroup, I
 
 	public SegmentFilter {
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
+		spendMin = (spendMin != null) ? spendMin.setScale(2, RoundingMode.HALF_UP) : null;
+		spendMax = (spendMax != null) ? spendMax.setScale(2, RoundingMode.HALF_UP) : null;
 	}
 
 	/**
