@@ -52,14 +52,17 @@ CREATE TABLE customer_segment (
 );
 CREATE UNIQUE INDEX customer_segment_name_uk ON customer_segment (lower(name));
 
--- The SKUs of each order CRM has seen (from order events), for "bought product X";
--- joined to customer_order, so merges and cancellations need no extra bookkeeping.
-CREATE TABLE segment_order_sku (
+-- The SKUs customers bought, for "bought product X": one row per SKU of each order that
+-- counts (paid, not cancelled), written in the transaction that records the order in CRM
+-- and moved to the survivor when customers merge.
+CREATE TABLE customer_sku (
     order_id        BIGINT        NOT NULL,
     sku             VARCHAR(64)   NOT NULL,
+    customer_id     BIGINT        NOT NULL,
     PRIMARY KEY (order_id, sku)
 );
-CREATE INDEX segment_order_sku_sku_idx ON segment_order_sku (sku, order_id);
+CREATE INDEX customer_sku_sku_idx ON customer_sku (sku, customer_id);
+CREATE INDEX customer_sku_customer_idx ON customer_sku (customer_id);
 
 -- Segment filters by tag and by first channel.
 CREATE INDEX customer_tag_tag_idx ON customer_tag (tag, customer_id);

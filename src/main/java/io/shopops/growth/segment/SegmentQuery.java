@@ -180,9 +180,7 @@ class SegmentQuery {
 			params.add(filter.firstChannel());
 		}
 		if (filter.sku() != null) {
-			sql.append(" AND c.id IN (SELECT o.customer_id FROM segment_order_sku s ")
-				.append("JOIN customer_order o ON o.order_id = s.order_id ")
-				.append("WHERE s.sku = ? AND o.paid_at IS NOT NULL AND o.status <> 'CANCELLED')");
+			sql.append(" AND c.id IN (SELECT s.customer_id FROM customer_sku s WHERE s.sku = ?)");
 			params.add(filter.sku());
 		}
 		String join = filter.usesRfm() ? " JOIN customer_rfm r ON r.customer_id = c.id" : "";

@@ -171,6 +171,7 @@ class SegmentsIntegrationTests {
 		// a customer merged away leaves the segment; the survivor stays
 		this.customers.merge(this.a, this.d);
 		assertThat(this.segments.memberIds(id)).containsExactly(this.a);
+		assertThat(members(filter().sku("SKU-C-" + this.prefix))).containsExactly(this.a);
 
 		assertThat(this.book.delete(id)).isTrue();
 		assertThat(this.book.delete(id)).isFalse();
