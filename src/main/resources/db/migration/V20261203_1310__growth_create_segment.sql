@@ -1,7 +1,7 @@
 -- RFM scores (io.shopops.growth.segment.RfmScoring): one row per scored customer (not
--- merged, at least one paid order), replaced as a whole by each recompute. No foreign
--- key to customer: the recompute writes up to every customer at once and merged
--- customers' rows are removed by the next recompute.
+-- merged, at least one paid order), rewritten by each recompute; a merge deletes the
+-- duplicate's row at once, so that counts by RFM alone need not read customer. No
+-- foreign key: the recompute writes up to every customer in one statement.
 CREATE TABLE customer_rfm (
     customer_id     BIGINT        PRIMARY KEY,
     recency_days    INTEGER       NOT NULL,
@@ -64,5 +64,9 @@ CREATE TABLE customer_sku (
 CREATE INDEX customer_sku_sku_idx ON customer_sku (sku, customer_id);
 CREATE INDEX customer_sku_customer_idx ON customer_sku (customer_id);
 
--- Segment filters by tag and by first channel.
+-- Segment filters by tag, tier, net spend and first channel (last order uses
+-- customer_list_idx); counts of such filters can be index-only scans.
 CREATE INDEX customer_tag_tag_idx ON customer_tag (tag, customer_id);
+CREATE INDEX customer_segment_tier_idx ON customer (tier_code) WHERE merged_into IS NULL;
+CREATE INDEX customer_segment_spend_idx ON customer (net_spend) WHERE merged_into IS NULL;
+CREATE INDEX customer_segment_channel_idx ON customer (first_channel) WHERE merged_into IS NULL;

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * records an order, inside its transaction, the order's SKUs are stored for its customer
  * if the order counts (paid and not cancelled, as CRM now has it) and removed otherwise;
  * a merge moves them to the survivor. A re-delivered event changes nothing.
+ * <p>
+ * Named for its main job; it also drops a merged customer's RFM scores.
  */
 @Component
 class CustomerSkus implements CustomerBook.MergeHook {
@@ -52,10 +54,18 @@ class CustomerSkus implements CustomerBook.MergeHook {
 		}
 	}
 
+	/**
+	 * Moves the duplicate's SKUs to the survivor and drops the duplicate's RFM scores
+	 * (the survivor's are recomputed with everyone's), so that the scores only ever hold
+	 * customers that are not merged.
+	 */
 	@Override
 	public void merge(long survivorId, long duplicateId) {
 		this.jdbc.sql("UPDATE customer_sku SET customer_id = :survivor WHERE customer_id = :duplicate")
 			.param("survivor", survivorId)
+			.param("duplicate", duplicateId)
+			.update();
+		this.jdbc.sql("DELETE FROM customer_rfm WHERE customer_id = :duplicate")
 			.param("duplicate", duplicateId)
 			.update();
 	}

@@ -154,7 +154,7 @@ class RfmScoring {
 			.sql("""
 					SELECT r.rfm_group, count(*) AS customers, avg(r.recency_days) AS recency, avg(r.frequency) AS frequency,
 					       avg(r.monetary) AS monetary, coalesce(sum(r.monetary), 0) AS spend
-					FROM customer_rfm r JOIN customer c ON c.id = r.customer_id AND c.merged_into IS NULL
+					FROM customer_rfm r
 					GROUP BY r.rfm_group
 					""")
 			.query((rs, n) -> new GroupFigures(RfmGroup.valueOf(rs.getString("rfm_group")), rs.getLong("customers"),

@@ -41,6 +41,16 @@ class SegmentQuery {
 	 * @return the count
 	 */
 	long count(SegmentFilter filter) {
+		if (filter.usesRfm() && onlyRfm(filter)) {
+			// the scores only hold customers that are not merged: no need to read them
+			Where where = where(filter);
+			return this.jdbc
+				.sql("SELECT count(*) FROM customer_rfm r WHERE TRUE"
+						+ where.sql().substring(" WHERE c.merged_into IS NULL".length()))
+				.params(where.params())
+				.query(Long.class)
+				.single();
+		}
 		Where where = where(filter);
 		return this.jdbc.sql("SELECT count(*) FROM customer c" + where.join() + where.sql())
 			.params(where.params())
@@ -141,6 +151,12 @@ class SegmentQuery {
 			.list()
 			.forEach((entry) -> tiers.put(entry.getKey(), entry.getValue()));
 		return tiers;
+	}
+
+	private static boolean onlyRfm(SegmentFilter filter) {
+		return filter.tier() == null && filter.tags().isEmpty() && filter.lastOrderAfter() == null
+				&& filter.lastOrderBefore() == null && filter.spendMin() == null && filter.spendMax() == null
+				&& filter.firstChannel() == null && filter.sku() == null;
 	}
 
 	Where where(SegmentFilter filter) {

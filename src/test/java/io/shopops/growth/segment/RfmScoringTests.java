@@ -129,6 +129,8 @@ class RfmScoringTests {
 		this.rfm.recompute("test");
 		assertThat(this.rfm.of(duplicateId)).isPresent();
 		this.customers.merge(loyalId, duplicateId);
+		// a merge drops the duplicate's scores at once
+		assertThat(this.rfm.of(duplicateId)).isEmpty();
 
 		RfmScoring.Run run = this.rfm.recompute("rfm-tester");
 

@@ -132,6 +132,13 @@ class SegmentsIntegrationTests {
 		assertThat(a.r()).isGreaterThanOrEqualTo(d.r());
 		assertThat(a.f()).isGreaterThan(d.f());
 		assertThat(members(filter().scores(1, 5, 1, 5, 1, 5))).containsExactly(this.a, this.b, this.d);
+		// a filter of RFM criteria alone is counted from the scores alone
+		SegmentFilter onlyRfm = new SegmentFilter(null, List.of(), a.group(), a.r(), a.r(), null, null, null, null,
+				null, null, null, null, null, null);
+		List<Long> everyone = new ArrayList<>();
+		this.query.forEachBatch(onlyRfm, everyone::addAll);
+		assertThat(everyone).contains(this.a);
+		assertThat(this.query.count(onlyRfm)).isEqualTo(everyone.size());
 		assertThat(this.rfm.of(this.c)).isEmpty();
 	}
 
