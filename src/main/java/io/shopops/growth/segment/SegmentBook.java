@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.shopops.platform.AuditLog;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,18 +65,25 @@ class SegmentBook {
 	@Transactional
 	long create(String name, SegmentFilter filter, long count, String actor) {
 		requireFreeName(name, null);
-		long id = this.jdbc
-			.sql("""
-					INSERT INTO customer_segment (name, tier_code, tags, rfm_group, r_min, r_max, f_min, f_max, m_min, m_max,
-					  last_order_after, last_order_before, spend_min, spend_max, first_channel, sku, member_count, counted_at,
-					  created_by)
-					VALUES (:name, :tier, :tags, :rfm, :rMin, :rMax, :fMin, :fMax, :mMin, :mMax, :after, :before, :spendMin,
-					  :spendMax, :channel, :sku, :count, now(), :actor)
-					RETURNING id
-					""")
-			.paramSource(params(name, filter, count).actor(actor))
-			.query(Long.class)
-			.single();
+		long id;
+		try {
+			id = this.jdbc
+				.sql("""
+						INSERT INTO customer_segment (name, tier_code, tags, rfm_group, r_min, r_max, f_min, f_max, m_min, m_max,
+						  last_order_after, last_order_before, spend_min, spend_max, first_channel, sku, member_count, counted_at,
+						  created_by)
+						VALUES (:name, :tier, :tags, :rfm, :rMin, :rMax, :fMin, :fMax, :mMin, :mMax, :after, :before, :spendMin,
+						  :spendMax, :channel, :sku, :count, now(), :actor)
+						RETURNING id
+						""")
+				.paramSource(params(name, filter, count).actor(actor))
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			// saved at the same moment by someone else
+			throw new SegmentException("segment.name.taken");
+		}
 		this.audit.record("SEGMENT_CREATED", "segment", String.valueOf(id), name + ": " + filter.describe());
 		return id;
 	}
@@ -93,13 +101,21 @@ class SegmentBook {
 			.optional()
 			.orElseThrow(() -> new SegmentNotFoundException(id));
 		requireFreeName(name, id);
-		this.jdbc.sql("""
-				UPDATE customer_segment SET name = :name, tier_code = :tier, tags = :tags, rfm_group = :rfm,
-				  r_min = :rMin, r_max = :rMax, f_min = :fMin, f_max = :fMax, m_min = :mMin, m_max = :mMax,
-				  last_order_after = :after, last_order_before = :before, spend_min = :spendMin, spend_max = :spendMax,
-				  first_channel = :channel, sku = :sku, member_count = :count, counted_at = now(), updated_at = now()
-				WHERE id = :id
-				""").paramSource(params(name, filter, count).id(id)).update();
+		try {
+			this.jdbc
+				.sql("""
+						UPDATE customer_segment SET name = :name, tier_code = :tier, tags = :tags, rfm_group = :rfm,
+						  r_min = :rMin, r_max = :rMax, f_min = :fMin, f_max = :fMax, m_min = :mMin, m_max = :mMax,
+						  last_order_after = :after, last_order_before = :before, spend_min = :spendMin, spend_max = :spendMax,
+						  first_channel = :channel, sku = :sku, member_count = :count, counted_at = now(), updated_at = now()
+						WHERE id = :id
+						""")
+				.paramSource(params(name, filter, count).id(id))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new SegmentException("segment.name.taken");
+		}
 		this.audit.record("SEGMENT_UPDATED", "segment", String.valueOf(id),
 				before.name() + ": " + before.filter().describe() + " → " + name + ": " + filter.describe());
 	}

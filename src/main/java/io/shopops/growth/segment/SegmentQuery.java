@@ -41,17 +41,14 @@ class SegmentQuery {
 	 * @return the count
 	 */
 	long count(SegmentFilter filter) {
-		if (filter.usesRfm() && onlyRfm(filter)) {
-			// the scores only hold customers that are not merged: no need to read them
-			Where where = where(filter);
-			return this.jdbc
-				.sql("SELECT count(*) FROM customer_rfm r WHERE TRUE"
-						+ where.sql().substring(" WHERE c.merged_into IS NULL".length()))
-				.params(where.params())
-				.query(Long.class)
-				.single();
-		}
 		Where where = where(filter);
+		String single = singleSource(filter);
+		if (single != null) {
+			// scores, tags and SKUs only ever belong to customers that are not merged
+			// (a merge moves or drops them), so a filter on one of them alone is counted
+			// from its own table, by index
+			return this.jdbc.sql(single).params(where.params()).query(Long.class).single();
+		}
 		return this.jdbc.sql("SELECT count(*) FROM customer c" + where.join() + where.sql())
 			.params(where.params())
 			.query(Long.class)
@@ -59,7 +56,48 @@ class SegmentQuery {
 	}
 
 	/**
-	 * One page of the members, most recent buyers first.
+	 * The count of a filter on one of the customer-keyed tables alone, else {@code null}.
+	 */
+	private static String singleSource(SegmentFilter filter) {
+		boolean customerCriteria = filter.tier() != null || filter.lastOrderAfter() != null
+				|| filter.lastOrderBefore() != null || filter.spendMin() != null || filter.spendMax() != null
+				|| filter.firstChannel() != null;
+		if (customerCriteria) {
+			return null;
+		}
+		boolean tags = !filter.tags().isEmpty();
+		boolean sku = filter.sku() != null;
+		boolean rfm = filter.usesRfm();
+		if (rfm && !tags && !sku) {
+			return "SELECT count(*) FROM customer_rfm r WHERE TRUE" + rfmConditions(filter, null);
+		}
+		if (tags && !rfm && !sku) {
+			return "SELECT count(DISTINCT t.customer_id) FROM customer_tag t WHERE t.tag IN ("
+					+ String.join(", ", java.util.Collections.nCopies(filter.tags().size(), "?")) + ")";
+		}
+		if (sku && !rfm && !tags) {
+			return "SELECT count(DISTINCT s.customer_id) FROM customer_sku s WHERE s.sku = ?";
+		}
+		return null;
+	}
+
+	private static String rfmConditions(SegmentFilter filter, List<Object> params) {
+		StringBuilder sql = new StringBuilder();
+		List<Object> ignored = new ArrayList<>();
+		List<Object> target = (params != null) ? params : ignored;
+		if (filter.rfmGroup() != null) {
+			sql.append(" AND r.rfm_group = ?");
+			target.add(filter.rfmGroup().name());
+		}
+		between(sql, target, "r.r_score", filter.rMin(), filter.rMax());
+		between(sql, target, "r.f_score", filter.fMin(), filter.fMax());
+		between(sql, target, "r.m_score", filter.mMin(), filter.mMax());
+		return sql.toString();
+	}
+
+	/**
+	 * One page of the members, newest customers first (by id: an order that does not
+	 * depend on the criteria, so a page never walks a long way to find its rows).
 	 * @param filter the filter
 	 * @param page the page, from 0
 	 * @return the members of the page
@@ -74,7 +112,7 @@ class SegmentQuery {
 					SELECT c.id, c.name, c.phone, c.email, c.tier_code, c.first_channel, c.order_count, c.net_spend,
 					       c.last_order_at, r.r_score, r.f_score, r.m_score, r.rfm_group
 					FROM customer c LEFT JOIN customer_rfm r ON r.customer_id = c.id""" + where.sql()
-					+ " ORDER BY c.last_order_at DESC NULLS LAST, c.id DESC LIMIT ? OFFSET ?")
+					+ " ORDER BY c.id DESC LIMIT ? OFFSET ?")
 			.params(params)
 			.query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
 					rs.getString("email"), rs.getString("tier_code"), rs.getString("first_channel"),
@@ -153,12 +191,6 @@ class SegmentQuery {
 		return tiers;
 	}
 
-	private static boolean onlyRfm(SegmentFilter filter) {
-		return filter.tier() == null && filter.tags().isEmpty() && filter.lastOrderAfter() == null
-				&& filter.lastOrderBefore() == null && filter.spendMin() == null && filter.spendMax() == null
-				&& filter.firstChannel() == null && filter.sku() == null;
-	}
-
 	Where where(SegmentFilter filter) {
 		StringBuilder sql = new StringBuilder(" WHERE c.merged_into IS NULL");
 		List<Object> params = new ArrayList<>();
@@ -167,20 +199,14 @@ class SegmentQuery {
 			params.add(filter.tier());
 		}
 		if (!filter.tags().isEmpty()) {
-			sql.append(" AND EXISTS (SELECT 1 FROM customer_tag t WHERE t.customer_id = c.id AND t.tag IN (");
+			sql.append(" AND c.id IN (SELECT t.customer_id FROM customer_tag t WHERE t.tag IN (");
 			for (int i = 0; i < filter.tags().size(); i++) {
 				sql.append((i > 0) ? ", ?" : "?");
 				params.add(filter.tags().get(i));
 			}
 			sql.append("))");
 		}
-		if (filter.rfmGroup() != null) {
-			sql.append(" AND r.rfm_group = ?");
-			params.add(filter.rfmGroup().name());
-		}
-		between(sql, params, "r.r_score", filter.rMin(), filter.rMax());
-		between(sql, params, "r.f_score", filter.fMin(), filter.fMax());
-		between(sql, params, "r.m_score", filter.mMin(), filter.mMax());
+		sql.append(rfmConditions(filter, params));
 		ZoneId zone = this.shop.current().timeZone();
 		if (filter.lastOrderAfter() != null) {
 			sql.append(" AND c.last_order_at >= ?");

@@ -57,7 +57,8 @@ class SegmentPagesTests {
 
 		String form = page(operator(get("/crm/segments/new")));
 		assertThat(form).contains("id=\"segment-form\"", "id=\"segment-count\"", "/js/segment-count",
-				"data-count-url=\"/crm/segments/count\"", "Important win-back", "href=\"/crm/segments\"");
+				"data-count-url=\"/crm/segments/count\"", "Important win-back", "href=\"/crm/segments\"",
+				"formaction=\"/crm/segments/new\"", "formmethod=\"get\"");
 		assertThat(page(operator(get("/crm/segments/new").param("firstChannel", site).param("preview", "1"))))
 			.contains("2 customers");
 		assertThat(page(operator(get("/crm/segments/new").param("firstChannel", site)
@@ -107,7 +108,8 @@ class SegmentPagesTests {
 			.getContentAsString()).contains("购买过的 SKU", "当前客户数", "客户分群");
 		assertThat(page(operator(get(url + "/members")))).contains("王芳" + prefix).doesNotContain("李雷" + prefix);
 
-		assertThat(page(operator(get(url + "/edit")))).contains("value=\"" + name + "\"", "value=\"" + sku + "\"");
+		assertThat(page(operator(get(url + "/edit")))).contains("value=\"" + name + "\"", "value=\"" + sku + "\"",
+				"formaction=\"" + url + "/edit\"", "action=\"" + url + "\"");
 		this.mvc.perform(operator(post(url)).param("name", name).param("firstChannel", site).param("tags", "x,,"))
 			.andExpect(redirectedUrl(url))
 			.andExpect(flash().attribute("message", "segment.flash.updated"));
@@ -135,7 +137,6 @@ class SegmentPagesTests {
 		for (int i = 0; i < 26; i++) {
 			String name = "会员" + i + "-" + prefix;
 			names.add(name);
-			// the oldest buyer last
 			place(site, prefix + "-" + i, name, "SKU-" + prefix, "10.00", 1 + i);
 		}
 		MvcResult created = this.mvc
@@ -143,12 +144,13 @@ class SegmentPagesTests {
 			.andReturn();
 		String url = created.getResponse().getRedirectedUrl() + "/members";
 		String first = page(operator(get(url)));
-		assertThat(first).contains("26 customers", names.get(0), names.get(24), url + "?page=1")
-			.doesNotContain(names.get(25) + "<");
-		assertThat(page(operator(get(url).param("page", "1")))).contains(names.get(25))
+		// newest customers first
+		assertThat(first).contains("26 customers", names.get(25), names.get(1), url + "?page=1")
 			.doesNotContain(names.get(0) + "<");
-		assertThat(page(operator(get(url).param("page", "999")))).contains(names.get(25));
-		assertThat(page(operator(get(url).param("page", "-1")))).contains(names.get(0));
+		assertThat(page(operator(get(url).param("page", "1")))).contains(names.get(0))
+			.doesNotContain(names.get(25) + "<");
+		assertThat(page(operator(get(url).param("page", "999")))).contains(names.get(0));
+		assertThat(page(operator(get(url).param("page", "-1")))).contains(names.get(25));
 	}
 
 	@Test

@@ -113,7 +113,17 @@ class SegmentsIntegrationTests {
 		assertThat(this.query.contains(filter().tags("VIP").build(), this.b)).isFalse();
 		assertThat(this.query.contains(filter().tags("VIP").build(), this.d)).isTrue();
 		assertThat(this.query.page(filter().build(), 0)).extracting(SegmentQuery.Member::id)
-			.containsExactly(this.a, this.b, this.d, this.c);
+			.containsExactly(this.d, this.c, this.b, this.a);
+		// tags alone and a SKU alone are counted from their own tables
+		assertThat(this.query.count(new SegmentFilter(null, List.of("VIP", "新客"), null, null, null, null, null, null,
+				null, null, null, null, null, null, null)))
+			.isGreaterThanOrEqualTo(2);
+		assertThat(this.query.count(new SegmentFilter(null, List.of(), null, null, null, null, null, null, null, null,
+				null, null, null, null, "SKU-B-" + this.prefix)))
+			.isEqualTo(2);
+		assertThat(this.query.count(new SegmentFilter(null, List.of(), null, null, null, null, null, null, null, null,
+				null, null, null, null, "SKU-A-" + this.prefix)))
+			.isEqualTo(1);
 	}
 
 	@Test
