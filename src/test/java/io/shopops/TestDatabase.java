@@ -161,6 +161,8 @@ public final class TestDatabase {
 		properties.put("shopops.dashboard.digest.cron", "-");
 		properties.put("shopops.dashboard.digest.alert-cron", "-");
 		properties.put("shopops.dashboard.digest.delivery-cron", "-");
+		// the nightly RFM recompute never runs by itself in tests
+		properties.put("shopops.segments.rfm-cron", "-");
 		return properties;
 	}
 

@@ -105,6 +105,8 @@ public class CustomerBook {
 				.single();
 			this.points.earn(customerId, order.id(), order.paidAmount(), refunded, completedAt);
 		}
+		long recorded = customerId;
+		this.mergeHooks.orderedStream().forEach((hook) -> hook.recorded(recorded, order));
 		return Optional.of(customerId);
 	}
 
@@ -350,8 +352,9 @@ public class CustomerBook {
 	}
 
 	/**
-	 * Lets other parts of growth (points, tiers, coupons) keep rows per customer and
-	 * moves them when two customers merge, inside the merge's transaction.
+	 * Lets other parts of growth (points, tiers, coupons, segments) keep rows per customer: they are told
+	 * of every order recorded and move their rows when two customers merge, inside the
+	 * recording's or the merge's transaction.
 	 */
 	public interface MergeHook {
 
@@ -361,6 +364,14 @@ public class CustomerBook {
 		 * @param duplicateId the customer merged away
 		 */
 		void merge(long survivorId, long duplicateId);
+
+		/**
+		 * An order was recorded for a customer (again: events are re-delivered).
+		 * @param customerId the customer the order belongs to now
+		 * @param order the order as the event had it
+		 */
+		default void recorded(long customerId, OrderSnapshot order) {
+		}
 
 	}
 

@@ -51,6 +51,8 @@ class VisitRollupTests {
 		String handle = UUID.randomUUID().toString().substring(0, 8);
 		Sites.Site site = this.sites.create("Rollup " + handle, "https://" + handle + ".rollup.example");
 		Random random = new Random(20261203);
+		// an event long before, so that collection covers every day the ranges ask (as in a shop that collects)
+		insert(site, handle + "-first", LocalDate.of(2019, 1, 2), random, zone);
 		for (int i = 0; i < 1_500; i++) {
 			LocalDate day = today.minusDays(random.nextInt(21));
 			insert(site, handle + "-v" + random.nextInt(300), day, random, zone);
@@ -79,6 +81,7 @@ class VisitRollupTests {
 		String handle = UUID.randomUUID().toString().substring(0, 8);
 		Sites.Site site = this.sites.create("Reconcile " + handle, "https://" + handle + ".rollup.example");
 		Random random = new Random(7);
+		insert(site, handle + "-first", LocalDate.of(2019, 1, 2), random, zone);
 		insert(site, handle + "-a", today.minusDays(3), random, zone);
 		this.rollup.refresh();
 		// an event the rollups cannot see as new: its id is below the mark

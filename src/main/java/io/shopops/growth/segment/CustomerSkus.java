@@ -1,0 +1,73 @@
+package io.shopops.growth.segment;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.shopops.fulfilment.order.OrderSnapshot;
+import io.shopops.growth.crm.CustomerBook;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the SKUs each customer bought for the "bought product" criterion: whenever CRM
+ * records an order, inside its transaction, the order's SKUs are stored for its customer
+ * if the order counts (paid and not cancelled, as CRM now has it) and removed otherwise;
+ * a merge moves them to the survivor. A re-delivered event changes nothing.
+ * <p>
+ * Named for its main job; it also drops a merged customer's RFM scores.
+ */
+@Component
+class CustomerSkus implements CustomerBook.MergeHook {
+
+	private final JdbcClient jdbc;
+
+	CustomerSkus(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void recorded(long customerId, OrderSnapshot order) {
+		this.jdbc.sql("DELETE FROM customer_sku WHERE order_id = :order").param("order", order.id()).update();
+		boolean counts = this.jdbc
+			.sql("SELECT count(*) FROM customer_order WHERE order_id = :order AND paid_at IS NOT NULL "
+					+ "AND status <> 'CANCELLED'")
+			.param("order", order.id())
+			.query(Long.class)
+			.single() > 0;
+		if (!counts || order.lines() == null) {
+			return;
+		}
+		Set<String> skus = new LinkedHashSet<>();
+		for (OrderSnapshot.Line line : order.lines()) {
+			if (line.sku() != null && !line.sku().isBlank()) {
+				String sku = line.sku().strip();
+				skus.add((sku.length() > 64) ? sku.substring(0, 64) : sku);
+			}
+		}
+		for (String sku : skus) {
+			this.jdbc.sql("INSERT INTO customer_sku (order_id, sku, customer_id) VALUES (:order, :sku, :customer)")
+				.param("order", order.id())
+				.param("sku", sku)
+				.param("customer", customerId)
+				.update();
+		}
+	}
+
+	/**
+	 * Moves the duplicate's SKUs to the survivor and drops the duplicate's RFM scores
+	 * (the survivor's are recomputed with everyone's), so that the scores only ever hold
+	 * customers that are not merged.
+	 */
+	@Override
+	public void merge(long survivorId, long duplicateId) {
+		this.jdbc.sql("UPDATE customer_sku SET customer_id = :survivor WHERE customer_id = :duplicate")
+			.param("survivor", survivorId)
+			.param("duplicate", duplicateId)
+			.update();
+		this.jdbc.sql("DELETE FROM customer_rfm WHERE customer_id = :duplicate")
+			.param("duplicate", duplicateId)
+			.update();
+	}
+
+}
