@@ -219,6 +219,24 @@ class RetentionReports {
 	 */
 	public record Cohort(LocalDate cohort, long customers, List<Long> returning, List<BigDecimal> shares,
 			List<BigDecimal> ltv) {
+
+		/** The month as {@code yyyy-MM}. */
+		public String label() {
+			return this.cohort.toString().substring(0, 7);
+		}
+
+		/** The CSS class shading a month's share, 0 (none) to 5 (half or more). */
+		public String shade(int index) {
+			BigDecimal share = this.shares.get(index);
+			if (share == null) {
+				return "ret-none";
+			}
+			double value = share.doubleValue();
+			int level = (value <= 0) ? 0
+					: (value < 0.05) ? 1 : (value < 0.1) ? 2 : (value < 0.2) ? 3 : (value < 0.5) ? 4 : 5;
+			return "ret-h" + level;
+		}
+
 	}
 
 	/**
@@ -236,6 +254,15 @@ class RetentionReports {
 	 * One bucket of days between consecutive orders.
 	 */
 	public record GapBucket(int bucket, int fromDays, Integer toDays, long gaps, BigDecimal share) {
+
+		/** The days as a short label: {@code 0}, {@code 1–7}, … {@code ≥366}. */
+		public String label() {
+			if (this.toDays == null) {
+				return "≥" + this.fromDays;
+			}
+			return (this.fromDays == this.toDays) ? String.valueOf(this.fromDays) : this.fromDays + "–" + this.toDays;
+		}
+
 	}
 
 	/**
