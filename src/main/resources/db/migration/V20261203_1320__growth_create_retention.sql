@@ -28,6 +28,7 @@ CREATE INDEX retention_refund_order_idx ON retention_refund (order_id);
 CREATE TABLE retention_purchase (
     order_id     BIGINT        NOT NULL,
     product_id   BIGINT        NOT NULL,
+    title        VARCHAR(255),
     PRIMARY KEY (order_id, product_id)
 );
 CREATE INDEX retention_purchase_product_idx ON retention_purchase (product_id, order_id);

@@ -72,8 +72,23 @@ class RepurchaseCycles {
 			throw new CycleException("retention.cycle.days.invalid");
 		}
 		ProductMatch found = match.get();
+		return save(found.productId(), found.title(), days, actor);
+	}
+
+	/**
+	 * Sets the cycle of a product known by its id and title.
+	 */
+	@Transactional
+	public Cycle save(long productId, String productTitle, int days, String actor) {
+		if (days < MIN_DAYS || days > MAX_DAYS) {
+			throw new CycleException("retention.cycle.days.invalid");
+		}
+		ProductMatch found = new ProductMatch(productId, null, null, null, productTitle);
 		String title = (found.title() != null && found.title().length() > 255) ? found.title().substring(0, 255)
 				: found.title();
+		if (title == null) {
+			title = "#" + productId;
+		}
 		Integer old = this.jdbc.sql("SELECT cycle_days FROM retention_cycle WHERE product_id = :id")
 			.param("id", found.productId())
 			.query(Integer.class)
@@ -85,7 +100,7 @@ class RepurchaseCycles {
 				ON CONFLICT (product_id) DO UPDATE SET title = EXCLUDED.title, cycle_days = EXCLUDED.cycle_days,
 				  updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""")
 			.param("id", found.productId())
-			.param("title", (title != null) ? title : "#" + found.productId())
+			.param("title", title)
 			.param("days", days)
 			.param("actor", actor)
 			.param("at", Timestamp.from(Instant.now()))

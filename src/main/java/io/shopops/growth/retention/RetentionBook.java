@@ -231,11 +231,14 @@ class RetentionBook implements CustomerBook.OrderHook, CustomerBook.MergeHook {
 				continue;
 			}
 			for (ProductMatch match : this.catalog.findBySku(line.sku()).stream().toList()) {
-				this.jdbc
-					.sql("INSERT INTO retention_purchase (order_id, product_id) VALUES (:order, :product) "
-							+ "ON CONFLICT DO NOTHING")
+				this.jdbc.sql(
+						"INSERT INTO retention_purchase (order_id, product_id, title) VALUES (:order, :product, :title) "
+								+ "ON CONFLICT DO NOTHING")
 					.param("order", order.id())
 					.param("product", match.productId())
+					.param("title",
+							(match.title() != null && match.title().length() > 255) ? match.title().substring(0, 255)
+									: match.title())
 					.update();
 			}
 		}
