@@ -184,7 +184,7 @@ class RetentionReports {
 				SELECT d.customer_id, c.name, c.phone, c.email, d.last_at, d.purchases
 				FROM ("""
 				+ DUE_FROM.replace("{select}", "o.customer_id, max(o.paid_at) AS last_at, count(*) AS purchases") + """
-						) d JOIN customer c ON c.id = d.customer_id
+						) d LEFT JOIN customer c ON c.id = d.customer_id
 						ORDER BY d.last_at, d.customer_id LIMIT :limit OFFSET :offset""")
 			.param("product", cycle.productId())
 			.param("cutoff", Timestamp.from(cutoff));
