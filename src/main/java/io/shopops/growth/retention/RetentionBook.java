@@ -166,27 +166,30 @@ class RetentionBook implements CustomerBook.OrderHook, CustomerBook.MergeHook {
 	void rebuild(ZoneId zone) {
 		lock();
 		this.jdbc.sql("TRUNCATE retention_cohort_month, retention_period, retention_gap").update();
-		String orders = """
-				WITH o AS (SELECT order_id, customer_id, paid_at, paid_amount,
-				                  (paid_at AT TIME ZONE :zone)::date AS day,
-				                  date_trunc('month', paid_at AT TIME ZONE :zone)::date AS month
-				           FROM retention_order),
-				     f AS (SELECT DISTINCT ON (customer_id) customer_id, month AS cohort FROM o
-				           ORDER BY customer_id, paid_at, order_id)
-				""";
+		// each customer's cohort, once, indexed: the joins below stay hash or index joins
+		this.jdbc.sql("DROP TABLE IF EXISTS retention_rebuild_first").update();
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE retention_rebuild_first ON COMMIT DROP AS
+				SELECT DISTINCT ON (customer_id) customer_id,
+				       date_trunc('month', paid_at AT TIME ZONE :zone)::date AS cohort
+				FROM retention_order ORDER BY customer_id, paid_at, order_id""").param("zone", zone.getId()).update();
+		this.jdbc.sql("ALTER TABLE retention_rebuild_first ADD PRIMARY KEY (customer_id)").update();
+		this.jdbc.sql("ANALYZE retention_rebuild_first").update();
 		String offset = "((extract(year FROM {m}) * 12 + extract(month FROM {m})) "
 				+ "- (extract(year FROM f.cohort) * 12 + extract(month FROM f.cohort)))::int";
-		this.jdbc.sql(orders + """
+		this.jdbc.sql("""
 				INSERT INTO retention_cohort_month (cohort, month_offset, customers, paid_amount)
 				SELECT f.cohort, x.k, count(DISTINCT o.customer_id), sum(o.paid_amount)
-				FROM o JOIN f ON f.customer_id = o.customer_id
+				FROM retention_order o JOIN retention_rebuild_first f ON f.customer_id = o.customer_id
+				CROSS JOIN LATERAL (SELECT date_trunc('month', o.paid_at AT TIME ZONE :zone)::date AS m) om
 				CROSS JOIN LATERAL (SELECT {offset} AS k) x
 				WHERE x.k BETWEEN 0 AND 12 GROUP BY 1, 2
-				""".replace("{offset}", offset.replace("{m}", "o.month"))).param("zone", zone.getId()).update();
-		this.jdbc.sql(orders + """
+				""".replace("{offset}", offset.replace("{m}", "om.m"))).param("zone", zone.getId()).update();
+		this.jdbc.sql("""
 				INSERT INTO retention_cohort_month (cohort, month_offset, refund_amount)
 				SELECT f.cohort, x.k, sum(r.amount)
-				FROM retention_refund r JOIN o ON o.order_id = r.order_id JOIN f ON f.customer_id = o.customer_id
+				FROM retention_refund r JOIN retention_order o ON o.order_id = r.order_id
+				JOIN retention_rebuild_first f ON f.customer_id = o.customer_id
 				CROSS JOIN LATERAL (SELECT date_trunc('month', r.refunded_at AT TIME ZONE :zone)::date AS m) rm
 				CROSS JOIN LATERAL (SELECT {offset} AS k) x
 				WHERE x.k BETWEEN 0 AND 12 GROUP BY 1, 2
