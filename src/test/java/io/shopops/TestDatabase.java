@@ -152,6 +152,9 @@ public final class TestDatabase {
 		properties.put("spring.datasource.url", this.url);
 		properties.put("spring.datasource.username", this.username);
 		properties.put("spring.datasource.password", this.password);
+		// retention's catch-up runs only when a test calls it
+		properties.put("shopops.retention.catch-up-cron", "-");
+		properties.put("shopops.retention.catch-up-on-startup", "false");
 		// uploads of the import tests go to a temporary folder, not to the project's
 		// ./data
 		properties.put("shopops.imports.directory",

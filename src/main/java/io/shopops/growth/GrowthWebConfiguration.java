@@ -25,6 +25,8 @@ class GrowthWebConfiguration {
 			rules
 				.requestMatchers("/traffic/campaigns/new", "/traffic/campaigns/*/edit", "/traffic/campaigns/*/spend/**")
 				.hasRole("MANAGER");
+			// repurchase and LTV are for managers
+			rules.requestMatchers("/crm/retention", "/crm/retention/**").hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}
@@ -52,6 +54,11 @@ class GrowthWebConfiguration {
 	@Bean
 	NavigationItem crmNavigation() {
 		return new NavigationItem(Section.GROWTH, 40, "nav.crm", "/crm", "person-hearts");
+	}
+
+	@Bean
+	NavigationItem retentionNavigation() {
+		return new NavigationItem(Section.GROWTH, 45, "nav.retention", "/crm/retention", "arrow-repeat");
 	}
 
 }

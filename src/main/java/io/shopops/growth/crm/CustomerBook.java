@@ -46,13 +46,16 @@ public class CustomerBook {
 
 	private final PointsLedger points;
 
+	private final ObjectProvider<OrderHook> orderHooks;
+
 	CustomerBook(JdbcClient jdbc, AuditLog audit, ObjectProvider<MergeHook> mergeHooks, TierRules tiers,
-			PointsLedger points) {
+			PointsLedger points, ObjectProvider<OrderHook> orderHooks) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.mergeHooks = mergeHooks;
 		this.tiers = tiers;
 		this.points = points;
+		this.orderHooks = orderHooks;
 	}
 
 	/**
@@ -107,6 +110,7 @@ public class CustomerBook {
 		}
 		long recorded = customerId;
 		this.mergeHooks.orderedStream().forEach((hook) -> hook.recorded(recorded, order));
+		this.orderHooks.orderedStream().forEach((hook) -> hook.orderRecorded(recorded, order));
 		return Optional.of(customerId);
 	}
 
@@ -143,6 +147,7 @@ public class CustomerBook {
 				.query(BigDecimal.class)
 				.single();
 			this.points.reverse(id, refund.orderId(), refund.requestId(), refund.amount(), paid);
+			this.orderHooks.orderedStream().forEach((hook) -> hook.refundRecorded(id, refund));
 		});
 		return customerId;
 	}
@@ -372,6 +377,30 @@ public class CustomerBook {
 		 */
 		default void recorded(long customerId, OrderSnapshot order) {
 		}
+
+	}
+
+	/**
+	 * Lets other parts of growth (repurchase and LTV) keep their own facts of customers'
+	 * orders and refunds, inside the transaction that recorded them for a customer, so
+	 * that they always know the customer. Called again for every re-delivered event: it
+	 * must be idempotent.
+	 */
+	public interface OrderHook {
+
+		/**
+		 * An order of a customer was recorded (any status).
+		 * @param customerId the customer (never a merged one)
+		 * @param order the order from the event
+		 */
+		void orderRecorded(long customerId, OrderSnapshot order);
+
+		/**
+		 * A refund of a customer's order was recorded for the first time.
+		 * @param customerId the customer the order belongs to
+		 * @param refund the event
+		 */
+		void refundRecorded(long customerId, RefundCompleted refund);
 
 	}
 

@@ -9,6 +9,7 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 import io.shopops.fulfilment.inventory.InsufficientStockException;
@@ -42,8 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is within the 90 days, else 30 days ago; hours peak at lunch and in the evening. Orders
  * older than a few days arrive as history (completed, some cancelled or closed, the last
  * week shipped or delivered) and so never touch stock; the last two days' paid orders are
- * live and reserve their stock, a few of them already late to ship. It runs once: a shop
- * whose demo channels already have orders is left alone.
+ * live and reserve their stock, a few of them already late to ship. Buyers come back:
+ * about a third of new buyers order again on the same channel 20 to 60 days later, and
+ * about a third of those again after as long (so a minority order three times or more).
+ * It runs once: a shop whose demo channels already have orders is left alone.
  */
 @Component
 @Profile("demo")
@@ -58,6 +61,18 @@ class DemoOrders implements ApplicationRunner {
 
 	/** Orders on an ordinary weekday, over all channels. */
 	static final int BASE_PER_DAY = 8;
+
+	/** The percentage of new buyers who order again. */
+	static final int RETURN_PERCENT = 35;
+
+	/** The percentage of returning buyers who order once more. */
+	static final int RETURN_AGAIN_PERCENT = 30;
+
+	/** The days until a buyer orders again: from … */
+	static final int RETURN_MIN_DAYS = 20;
+
+	/** … to. */
+	static final int RETURN_MAX_DAYS = 60;
 
 	private static final List<DemoChannel> CHANNELS = List.of(
 			new DemoChannel("TMALL", "天猫旗舰店", SalesPlatform.TMALL, 40),
@@ -151,6 +166,8 @@ class DemoOrders implements ApplicationRunner {
 		LocalDate spike = spikeDay(today);
 		int placed = 0;
 		int refused = 0;
+		PriorityQueue<Return> returns = new PriorityQueue<>();
+		long sequence = 0;
 		for (int daysAgo = DAYS - 1; daysAgo >= 0; daysAgo--) {
 			LocalDate day = today.minusDays(daysAgo);
 			int count = ordersOn(day, spike, random);
@@ -161,7 +178,14 @@ class DemoOrders implements ApplicationRunner {
 				if (at.isAfter(now)) {
 					continue;
 				}
-				OrderDraft draft = draft(pickChannel(random), day, i, at, now, skus, random);
+				Return due = (!returns.isEmpty() && !returns.peek().day().isAfter(day)) ? returns.poll() : null;
+				DemoBuyer buyer = (due != null) ? due.buyer() : buyer(pickChannel(random), random);
+				if (random.nextInt(100) < ((due != null) ? RETURN_AGAIN_PERCENT : RETURN_PERCENT)) {
+					returns.add(new Return(
+							day.plusDays(RETURN_MIN_DAYS + random.nextInt(RETURN_MAX_DAYS - RETURN_MIN_DAYS + 1)),
+							sequence++, buyer));
+				}
+				OrderDraft draft = draft(buyer, day, i, at, now, skus, random);
 				boolean isLive = draft.status() == OrderStatus.PAID || draft.status() == OrderStatus.PENDING_PAYMENT;
 				(isLive ? live : history).add(draft);
 			}
@@ -242,8 +266,19 @@ class DemoOrders implements ApplicationRunner {
 		return CHANNELS.get(0);
 	}
 
-	private OrderDraft draft(DemoChannel channel, LocalDate day, int index, Instant placedAt, Instant now,
+	/** A new buyer on a channel, with a name, a phone and an address of its own. */
+	private static DemoBuyer buyer(DemoChannel channel, Random random) {
+		String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+		String phone = "1" + (30 + random.nextInt(60)) + String.format("%08d", random.nextInt(100_000_000));
+		String[] place = PLACES[random.nextInt(PLACES.length)];
+		String street = STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(300)) + "号"
+				+ (1 + random.nextInt(30)) + "栋" + (101 + random.nextInt(2000)) + "室";
+		return new DemoBuyer(channel, name, phone, place, street);
+	}
+
+	private OrderDraft draft(DemoBuyer buyer, LocalDate day, int index, Instant placedAt, Instant now,
 			List<DemoSku> skus, Random random) {
+		DemoChannel channel = buyer.channel();
 		String number = number(channel, day, index, random);
 		List<OrderDraft.Line> lines = new ArrayList<>();
 		int lineCount = (random.nextInt(10) < 7) ? 1 : 2 + random.nextInt(2);
@@ -315,15 +350,12 @@ class DemoOrders implements ApplicationRunner {
 			times = new Times(placedAt, paidAt, shippedAt, null, null, null, null);
 			shipment = new OrderDraft.Shipment(carrier, tracking);
 		}
-		String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-		String phone = "1" + (30 + random.nextInt(60)) + String.format("%08d", random.nextInt(100_000_000));
+		String name = buyer.name();
+		String phone = buyer.phone();
 		boolean marketplace = channel.platform() != SalesPlatform.OWN_SITE;
 		String shownPhone = marketplace ? phone.substring(0, 3) + "****" + phone.substring(7) : phone;
-		String[] place = PLACES[random.nextInt(PLACES.length)];
-		Address address = new Address(name, shownPhone, place[0], place[1], place[2],
-				STREETS[random.nextInt(STREETS.length)] + (1 + random.nextInt(300)) + "号" + (1 + random.nextInt(30))
-						+ "栋" + (101 + random.nextInt(2000)) + "室",
-				null);
+		String[] place = buyer.place();
+		Address address = new Address(name, shownPhone, place[0], place[1], place[2], buyer.street(), null);
 		Customer customer = new Customer(name, shownPhone,
 				marketplace ? null : "demo" + Math.abs(phone.hashCode()) + "@example.com",
 				marketplace ? channel.code().toLowerCase() + "_" + Integer.toHexString(phone.hashCode()) : null);
@@ -352,6 +384,20 @@ class DemoOrders implements ApplicationRunner {
 	}
 
 	private record DemoChannel(String code, String name, SalesPlatform platform, int share) {
+	}
+
+	private record DemoBuyer(DemoChannel channel, String name, String phone, String[] place, String street) {
+	}
+
+	/** A buyer's next order, due on a day. */
+	private record Return(LocalDate day, long sequence, DemoBuyer buyer) implements Comparable<Return> {
+
+		@Override
+		public int compareTo(Return other) {
+			int byDay = this.day.compareTo(other.day);
+			return (byDay != 0) ? byDay : Long.compare(this.sequence, other.sequence);
+		}
+
 	}
 
 	record DemoSku(String sku, BigDecimal price) {

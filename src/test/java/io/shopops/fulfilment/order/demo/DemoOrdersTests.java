@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's orders: a weekly rhythm with a promotion spike, statuses by age, live paid
- * orders holding stock, history orders not touching it.
+ * orders holding stock, history orders not touching it, and buyers who come back.
  */
 @SpringBootTest
 class DemoOrdersTests {
@@ -134,6 +134,31 @@ class DemoOrdersTests {
 				SELECT coalesce(sum(l.quantity), 0) FROM shop_order o JOIN order_line l ON l.order_id = o.id
 				WHERE l.sku LIKE ? AND o.status = 'PAID'""").param(prefix + "-%").query(Long.class).single();
 		assertThat(reserved).isPositive().isEqualTo(paidUnits);
+		// buyers come back: a good share order again on the same channel 20 to 60 days
+		// later, a minority three times or more
+		List<Long> ordersPerBuyer = this.jdbc.sql("""
+				SELECT count(*) FROM shop_order o JOIN order_line l ON l.order_id = o.id AND l.line_no = 1
+				WHERE l.sku LIKE ? GROUP BY o.channel_id, coalesce(o.buyer_id, o.customer_email)""")
+			.param(prefix + "-%")
+			.query(Long.class)
+			.list();
+		long buyers = ordersPerBuyer.size();
+		long returning = ordersPerBuyer.stream().filter((n) -> n >= 2).count();
+		long loyal = ordersPerBuyer.stream().filter((n) -> n >= 3).count();
+		assertThat(returning).isBetween(buyers / 10, buyers / 2);
+		assertThat(loyal).isPositive().isLessThan(returning / 2);
+		List<Long> gaps = this.jdbc
+			.sql("""
+					SELECT extract(day FROM placed_at - previous)::bigint FROM (
+					  SELECT o.placed_at, lag(o.placed_at) OVER (PARTITION BY o.channel_id, coalesce(o.buyer_id, o.customer_email)
+					                                             ORDER BY o.placed_at) AS previous
+					  FROM shop_order o JOIN order_line l ON l.order_id = o.id AND l.line_no = 1 WHERE l.sku LIKE ?) g
+					WHERE previous IS NOT NULL""")
+			.param(prefix + "-%")
+			.query(Long.class)
+			.list();
+		assertThat(gaps).hasSize((int) ordersPerBuyer.stream().mapToLong((n) -> n - 1).sum());
+		assertThat(gaps).allSatisfy((days) -> assertThat(days).isBetween(19L, 61L));
 		System.out.println(
 				"Demo orders: " + placed + " in " + millis + " ms; by status " + byStatus + " (zone " + zone + ")");
 	}

@@ -1,0 +1,317 @@
+package io.shopops.growth.retention;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.catalog.ProductCatalog;
+import io.shopops.fulfilment.catalog.ProductMatch;
+import io.shopops.fulfilment.order.OrderSnapshot;
+import io.shopops.fulfilment.order.OrderStatus;
+import io.shopops.growth.crm.CustomerBook;
+import io.shopops.growth.retention.RetentionMath.Contribution;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps retention's own facts of customers' paid orders, refunds and bought products, and
+ * the rollups the retention pages read. It is fed by CRM's recording of the order and
+ * refund events ({@link CustomerBook.OrderHook}, inside that transaction, so the customer
+ * is always known) and by merges; {@link RetentionCatchUp} fills in what is missing.
+ * Every change subtracts the customer's contribution, changes the facts and adds the
+ * contribution again, so a re-delivered event changes nothing.
+ */
+@Service
+class RetentionBook implements CustomerBook.OrderHook, CustomerBook.MergeHook {
+
+	/** The key of the transaction lock every change of the rollups takes. */
+	private static final long RETENTION_LOCK = 0x52455401L;
+
+	private static final Map<OrderStatus, Integer> RANK = Map.of(OrderStatus.PENDING_PAYMENT, 0,
+			OrderStatus.AWAITING_STOCK, 1, OrderStatus.PAID, 2, OrderStatus.PARTIALLY_SHIPPED, 3, OrderStatus.SHIPPED,
+			4, OrderStatus.DELIVERED, 5, OrderStatus.COMPLETED, 6, OrderStatus.CANCELLED, 7, OrderStatus.CLOSED, 7);
+
+	private final JdbcClient jdbc;
+
+	private final ProductCatalog catalog;
+
+	RetentionBook(JdbcClient jdbc, ProductCatalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	@Override
+	@Transactional
+	public void orderRecorded(long customerId, OrderSnapshot order) {
+		if (order.times() == null || order.times().paidAt() == null) {
+			return;
+		}
+		Instant paidAt = order.times().paidAt().truncatedTo(ChronoUnit.MICROS);
+		BigDecimal amount = (order.paidAmount() != null) ? order.paidAmount().setScale(2, RoundingMode.HALF_UP)
+				: BigDecimal.ZERO;
+		lock();
+		Map<String, Object> old = this.jdbc
+			.sql("SELECT customer_id, paid_at, paid_amount FROM retention_order WHERE order_id = :id")
+			.param("id", order.id())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		Long oldCustomer = (old != null) ? ((Number) old.get("customer_id")).longValue() : null;
+		boolean same = old != null && oldCustomer == customerId
+				&& ((Timestamp) old.get("paid_at")).toInstant().equals(paidAt)
+				&& ((BigDecimal) old.get("paid_amount")).compareTo(amount) == 0;
+		ZoneId zone = same ? null : zone();
+		if (!same) {
+			apply(customerId, -1, zone);
+			if (oldCustomer != null && oldCustomer != customerId) {
+				apply(oldCustomer, -1, zone);
+			}
+		}
+		this.jdbc.sql("""
+				INSERT INTO retention_order (order_id, customer_id, paid_at, paid_amount, status, status_rank)
+				VALUES (:id, :customer, :paidAt, :amount, :status, :rank)
+				ON CONFLICT (order_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, paid_at = EXCLUDED.paid_at,
+				  paid_amount = EXCLUDED.paid_amount,
+				  status = CASE WHEN EXCLUDED.status_rank >= retention_order.status_rank THEN EXCLUDED.status
+				                ELSE retention_order.status END,
+				  status_rank = greatest(retention_order.status_rank, EXCLUDED.status_rank), recorded_at = now()
+				""")
+			.param("id", order.id())
+			.param("customer", customerId)
+			.param("paidAt", Timestamp.from(paidAt))
+			.param("amount", amount)
+			.param("status", order.status().name())
+			.param("rank", RANK.getOrDefault(order.status(), 0))
+			.update();
+		recordProducts(order);
+		if (!same) {
+			apply(customerId, 1, zone);
+			if (oldCustomer != null && oldCustomer != customerId) {
+				apply(oldCustomer, 1, zone);
+			}
+		}
+	}
+
+	@Override
+	@Transactional
+	public void refundRecorded(long customerId, RefundCompleted refund) {
+		refund(refund.requestId(), refund.orderId(), refund.amount(), refund.at());
+	}
+
+	/**
+	 * Records a refund once per after-sales request.
+	 * @return whether it was new
+	 */
+	@Transactional
+	boolean refund(long requestId, long orderId, BigDecimal amount, Instant at) {
+		lock();
+		Long customerId = this.jdbc.sql("SELECT customer_id FROM retention_order WHERE order_id = :id")
+			.param("id", orderId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		boolean seen = this.jdbc.sql("SELECT count(*) FROM retention_refund WHERE request_id = :id")
+			.param("id", requestId)
+			.query(Long.class)
+			.single() > 0;
+		if (seen) {
+			return false;
+		}
+		ZoneId zone = zone();
+		if (customerId != null) {
+			apply(customerId, -1, zone);
+		}
+		this.jdbc
+			.sql("INSERT INTO retention_refund (request_id, order_id, amount, refunded_at) "
+					+ "VALUES (:request, :order, :amount, :at) ON CONFLICT DO NOTHING")
+			.param("request", requestId)
+			.param("order", orderId)
+			.param("amount", amount.setScale(2, RoundingMode.HALF_UP))
+			.param("at", Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)))
+			.update();
+		if (customerId != null) {
+			apply(customerId, 1, zone);
+		}
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public void merge(long survivorId, long duplicateId) {
+		lock();
+		ZoneId zone = zone();
+		apply(survivorId, -1, zone);
+		apply(duplicateId, -1, zone);
+		this.jdbc.sql("UPDATE retention_order SET customer_id = :survivor WHERE customer_id = :duplicate")
+			.param("survivor", survivorId)
+			.param("duplicate", duplicateId)
+			.update();
+		apply(survivorId, 1, zone);
+	}
+
+	/**
+	 * Recomputes every rollup from the facts, with months in the given time zone.
+	 */
+	@Transactional
+	void rebuild(ZoneId zone) {
+		lock();
+		this.jdbc.sql("TRUNCATE retention_cohort_month, retention_period, retention_gap").update();
+		// each customer's cohort, once, indexed: the joins below stay hash or index joins
+		this.jdbc.sql("DROP TABLE IF EXISTS retention_rebuild_first").update();
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE retention_rebuild_first ON COMMIT DROP AS
+				SELECT DISTINCT ON (customer_id) customer_id,
+				       date_trunc('month', paid_at AT TIME ZONE :zone)::date AS cohort
+				FROM retention_order ORDER BY customer_id, paid_at, order_id""").param("zone", zone.getId()).update();
+		this.jdbc.sql("ALTER TABLE retention_rebuild_first ADD PRIMARY KEY (customer_id)").update();
+		this.jdbc.sql("ANALYZE retention_rebuild_first").update();
+		String offset = "((extract(year FROM {m}) * 12 + extract(month FROM {m})) "
+				+ "- (extract(year FROM f.cohort) * 12 + extract(month FROM f.cohort)))::int";
+		this.jdbc.sql("""
+				INSERT INTO retention_cohort_month (cohort, month_offset, customers, paid_amount)
+				SELECT f.cohort, x.k, count(DISTINCT o.customer_id), sum(o.paid_amount)
+				FROM retention_order o JOIN retention_rebuild_first f ON f.customer_id = o.customer_id
+				CROSS JOIN LATERAL (SELECT date_trunc('month', o.paid_at AT TIME ZONE :zone)::date AS m) om
+				CROSS JOIN LATERAL (SELECT {offset} AS k) x
+				WHERE x.k BETWEEN 0 AND 12 GROUP BY 1, 2
+				""".replace("{offset}", offset.replace("{m}", "om.m"))).param("zone", zone.getId()).update();
+		this.jdbc.sql("""
+				INSERT INTO retention_cohort_month (cohort, month_offset, refund_amount)
+				SELECT f.cohort, x.k, sum(r.amount)
+				FROM retention_refund r JOIN retention_order o ON o.order_id = r.order_id
+				JOIN retention_rebuild_first f ON f.customer_id = o.customer_id
+				CROSS JOIN LATERAL (SELECT date_trunc('month', r.refunded_at AT TIME ZONE :zone)::date AS m) rm
+				CROSS JOIN LATERAL (SELECT {offset} AS k) x
+				WHERE x.k BETWEEN 0 AND 12 GROUP BY 1, 2
+				ON CONFLICT (cohort, month_offset)
+				DO UPDATE SET refund_amount = retention_cohort_month.refund_amount + EXCLUDED.refund_amount
+				""".replace("{offset}", offset.replace("{m}", "rm.m"))).param("zone", zone.getId()).update();
+		for (String[] kind : new String[][] { { "M", "month" }, { "Q", "quarter" }, { "Y", "year" } }) {
+			this.jdbc.sql("""
+					INSERT INTO retention_period (kind, period_start, buyers, repeat_buyers)
+					SELECT :kind, p, count(*), count(*) FILTER (WHERE n >= 2)
+					FROM (SELECT customer_id, date_trunc(:unit, paid_at AT TIME ZONE :zone)::date AS p, count(*) AS n
+					      FROM retention_order GROUP BY 1, 2) b
+					GROUP BY p""").param("kind", kind[0]).param("unit", kind[1]).param("zone", zone.getId()).update();
+		}
+		this.jdbc.sql("""
+				INSERT INTO retention_gap (bucket, gaps)
+				SELECT width_bucket(gap, ARRAY[1, 8, 15, 31, 61, 91, 181, 366]), count(*)
+				FROM (SELECT (paid_at AT TIME ZONE :zone)::date
+				             - lag((paid_at AT TIME ZONE :zone)::date)
+				                 OVER (PARTITION BY customer_id ORDER BY paid_at, order_id) AS gap
+				      FROM retention_order) g
+				WHERE gap IS NOT NULL GROUP BY 1""").param("zone", zone.getId()).update();
+		this.jdbc.sql("UPDATE retention_state SET time_zone = :zone, rebuilt_at = now() WHERE id = 1")
+			.param("zone", zone.getId())
+			.update();
+	}
+
+	/**
+	 * The time zone the rollups' months are in.
+	 */
+	ZoneId zone() {
+		return ZoneId
+			.of(this.jdbc.sql("SELECT time_zone FROM retention_state WHERE id = 1").query(String.class).single());
+	}
+
+	private void recordProducts(OrderSnapshot order) {
+		if (order.lines() == null) {
+			return;
+		}
+		for (OrderSnapshot.Line line : order.lines()) {
+			if (line.sku() == null || line.sku().isBlank()) {
+				continue;
+			}
+			for (ProductMatch match : this.catalog.findBySku(line.sku()).stream().toList()) {
+				this.jdbc.sql(
+						"INSERT INTO retention_purchase (order_id, product_id, title) VALUES (:order, :product, :title) "
+								+ "ON CONFLICT DO NOTHING")
+					.param("order", order.id())
+					.param("product", match.productId())
+					.param("title",
+							(match.title() != null && match.title().length() > 255) ? match.title().substring(0, 255)
+									: match.title())
+					.update();
+			}
+		}
+	}
+
+	/**
+	 * Adds ({@code sign} 1) or subtracts ({@code -1}) what a customer's facts contribute
+	 * to the rollups.
+	 */
+	private void apply(long customerId, int sign, ZoneId zone) {
+		List<RetentionMath.Paid> orders = this.jdbc
+			.sql("SELECT order_id, paid_at, paid_amount FROM retention_order WHERE customer_id = :id")
+			.param("id", customerId)
+			.query((rs, row) -> new RetentionMath.Paid(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+					rs.getBigDecimal(3)))
+			.list();
+		if (orders.isEmpty()) {
+			return;
+		}
+		List<RetentionMath.Money> refunds = this.jdbc.sql("""
+				SELECT r.refunded_at, r.amount FROM retention_refund r JOIN retention_order o ON o.order_id = r.order_id
+				WHERE o.customer_id = :id""")
+			.param("id", customerId)
+			.query((rs, row) -> new RetentionMath.Money(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2)))
+			.list();
+		Contribution contribution = RetentionMath.of(orders, refunds, zone);
+		BigDecimal factor = BigDecimal.valueOf(sign);
+		for (RetentionMath.CohortCell cell : contribution.cells()) {
+			this.jdbc.sql("""
+					INSERT INTO retention_cohort_month (cohort, month_offset, customers, paid_amount, refund_amount)
+					VALUES (:cohort, :offset, :customers, :paid, :refunded)
+					ON CONFLICT (cohort, month_offset) DO UPDATE SET
+					  customers = retention_cohort_month.customers + EXCLUDED.customers,
+					  paid_amount = retention_cohort_month.paid_amount + EXCLUDED.paid_amount,
+					  refund_amount = retention_cohort_month.refund_amount + EXCLUDED.refund_amount""")
+				.param("cohort", cell.cohort())
+				.param("offset", cell.offset())
+				.param("customers", sign * cell.customers())
+				.param("paid", cell.paid().multiply(factor))
+				.param("refunded", cell.refunded().multiply(factor))
+				.update();
+		}
+		for (RetentionMath.PeriodCell period : contribution.periods()) {
+			this.jdbc.sql("""
+					INSERT INTO retention_period (kind, period_start, buyers, repeat_buyers)
+					VALUES (:kind, :start, :buyers, :repeat)
+					ON CONFLICT (kind, period_start) DO UPDATE SET
+					  buyers = retention_period.buyers + EXCLUDED.buyers,
+					  repeat_buyers = retention_period.repeat_buyers + EXCLUDED.repeat_buyers""")
+				.param("kind", String.valueOf(period.kind()))
+				.param("start", period.start())
+				.param("buyers", sign * period.buyers())
+				.param("repeat", sign * period.repeatBuyers())
+				.update();
+		}
+		int[] gaps = contribution.gaps();
+		for (int bucket = 0; bucket < gaps.length; bucket++) {
+			if (gaps[bucket] != 0) {
+				this.jdbc
+					.sql("INSERT INTO retention_gap (bucket, gaps) VALUES (:bucket, :gaps) "
+							+ "ON CONFLICT (bucket) DO UPDATE SET gaps = retention_gap.gaps + EXCLUDED.gaps")
+					.param("bucket", bucket)
+					.param("gaps", (long) sign * gaps[bucket])
+					.update();
+			}
+		}
+	}
+
+	private void lock() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", RETENTION_LOCK).query(Object.class).list();
+	}
+
+}
