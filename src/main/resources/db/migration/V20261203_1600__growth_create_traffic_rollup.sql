@@ -3,6 +3,11 @@
 -- days x days rows instead of a distinct count over every event of the range. Today is
 -- always counted from the events themselves.
 
+-- "is there any event before / after this instant" and "today's events" must not scan the table: the BRIN index
+-- cannot answer an EXISTS whose matching rows all lie at the table's end (the planner then reads every row), a
+-- btree on the time answers it with one probe, and it grows at its right edge as events arrive in time order
+CREATE INDEX traffic_event_occurred_at_idx ON traffic_event (occurred_at);
+
 -- per closed local day: events of any type, page and product views, distinct viewing
 -- visitors, and the highest event id rolled up (to tell late events from rolled ones)
 CREATE TABLE traffic_day (

@@ -357,9 +357,9 @@ public class CustomerBook {
 	}
 
 	/**
-	 * Lets other parts of growth (points, tiers, coupons, segments) keep rows per customer: they are told
-	 * of every order recorded and move their rows when two customers merge, inside the
-	 * recording's or the merge's transaction.
+	 * Lets other parts of growth (points, tiers, coupons, segments) keep rows per
+	 * customer: they are told of every order recorded and move their rows when two
+	 * customers merge, inside the recording's or the merge's transaction.
 	 */
 	public interface MergeHook {
 

@@ -51,7 +51,8 @@ class VisitRollupTests {
 		String handle = UUID.randomUUID().toString().substring(0, 8);
 		Sites.Site site = this.sites.create("Rollup " + handle, "https://" + handle + ".rollup.example");
 		Random random = new Random(20261203);
-		// an event long before, so that collection covers every day the ranges ask (as in a shop that collects)
+		// an event long before, so that collection covers every day the ranges ask (as in
+		// a shop that collects)
 		insert(site, handle + "-first", LocalDate.of(2019, 1, 2), random, zone);
 		for (int i = 0; i < 1_500; i++) {
 			LocalDate day = today.minusDays(random.nextInt(21));
