@@ -366,7 +366,7 @@ class CouponRedemptionIntegrationTests {
 			.isThrownBy(() -> this.issuing.issue(id, "tier", "NO-SUCH-TIER", "test"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("coupon.issue.value.unknown"));
 		assertThatExceptionOfType(CouponFormException.class)
-			.isThrownBy(() -> this.issuing.issue(id, "segment", "1", "test"))
+			.isThrownBy(() -> this.issuing.issue(id, "no-such-audience", "1", "test"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("coupon.issue.audience.unknown"));
 		// pasted references: an id with and without #, nobody for an unknown e-mail
 		var pasted = this.issuing.issue(id, "list", other + ", #" + tagged + "\nnobody@" + tag + ".example", "test");

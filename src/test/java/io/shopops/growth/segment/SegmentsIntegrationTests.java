@@ -10,6 +10,7 @@ import io.shopops.fulfilment.order.Customer;
 import io.shopops.fulfilment.order.OrderDraft;
 import io.shopops.fulfilment.order.Orders;
 import io.shopops.fulfilment.order.SalesChannels;
+import io.shopops.growth.coupon.CouponAudience;
 import io.shopops.growth.crm.CustomerBook;
 import io.shopops.platform.ShopSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Every segment criterion against customers built from real order events, the saved
@@ -47,6 +49,9 @@ class SegmentsIntegrationTests {
 
 	@Autowired
 	Segments segments;
+
+	@Autowired
+	SegmentAudience audience;
 
 	@Autowired
 	RfmScoring rfm;
@@ -168,6 +173,16 @@ class SegmentsIntegrationTests {
 		this.segments.forEachBatch(id, streamed::addAll);
 		assertThat(streamed).containsExactly(this.a, this.d);
 		assertThat(this.segments.list()).contains(new Segments.Summary(id, name, 2L));
+
+		// the segment as an audience for unique coupon codes
+		assertThat(this.audience.choices()).contains(new CouponAudience.Choice(String.valueOf(id), name));
+		CouponAudience.Selection selection = this.audience.select(" " + id + " ");
+		assertThat(selection.customerIds()).containsExactly(this.a, this.d);
+		assertThat(selection.description()).isEqualTo(name);
+		assertThatIllegalArgumentException().isThrownBy(() -> this.audience.select("999999999"))
+			.withMessage("coupon.issue.value.unknown");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.audience.select("VIP"))
+			.withMessage("coupon.issue.value.unknown");
 		assertThat(this.segments.find(id)).hasValueSatisfying((s) -> assertThat(s.name()).isEqualTo(name));
 
 		// the filter is stored and read back whole
