@@ -78,4 +78,40 @@ public class ProductCatalog {
 		return (found.size() == 1) ? Optional.of(found.get(0)) : Optional.empty();
 	}
 
+	/**
+	 * The catalog's facts of many SKUs and of their products' other SKUs, at once (one
+	 * statement), for reports.
+	 * @param skus the SKUs, exactly as in the catalog
+	 * @return the facts of the SKUs the catalog knows and of every other SKU of their
+	 * products, in no particular order
+	 */
+	@Transactional(readOnly = true)
+	public List<SkuFacts> skuFacts(java.util.Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT v.sku, p.id, p.title, p.handle,
+				  nullif(concat_ws(' / ', v.option1_value, v.option2_value, v.option3_value), '') AS options,
+				  c.id AS category_id, c.path, v.cost, v.price
+				FROM product_variant v JOIN product p ON p.id = v.product_id
+				LEFT JOIN category c ON c.id = p.category_id
+				WHERE v.product_id IN (SELECT product_id FROM product_variant WHERE sku = ANY (?::text[]))""")
+			.param(skus.toArray(String[]::new))
+			.query((rs, row) -> new SkuFacts(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
+			.list();
+	}
+
+	/**
+	 * Every category, by path.
+	 * @return the categories, sorted by path
+	 */
+	@Transactional(readOnly = true)
+	public List<CategoryPath> categories() {
+		return this.jdbc.sql("SELECT id, path FROM category ORDER BY path")
+			.query((rs, row) -> new CategoryPath(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 }
