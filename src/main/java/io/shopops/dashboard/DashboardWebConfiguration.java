@@ -27,4 +27,10 @@ class DashboardWebConfiguration {
 		return new NavigationItem(Section.DASHBOARD, 10, "nav.dashboard", "/dashboard", "speedometer2");
 	}
 
+	@Bean
+	NavigationItem productPerformanceNavigation() {
+		return new NavigationItem(Section.DASHBOARD, 20, "nav.productPerformance", "/dashboard/products",
+				"bar-chart-line");
+	}
+
 }

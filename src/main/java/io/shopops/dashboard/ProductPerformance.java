@@ -77,7 +77,7 @@ class ProductPerformance {
 	 */
 	@Transactional(readOnly = true)
 	public Report report(Query query) {
-		List<Sales> sales = sales(query.range(), query.channel());
+		List<Sales> sales = sales(query.range(), query.channel(), true);
 		Set<String> skus = new HashSet<>();
 		sales.forEach((s) -> skus.add(s.sku()));
 		Map<String, SkuFacts> facts = new HashMap<>();
@@ -94,6 +94,9 @@ class ProductPerformance {
 		for (Sales sale : sales) {
 			SkuFacts fact = facts.get(sale.sku());
 			if (query.category() != null && (fact == null || !query.category().contains(fact.categoryPath()))) {
+				continue;
+			}
+			if (query.product() != null && (fact == null || fact.productId() != query.product())) {
 				continue;
 			}
 			String key = query.skus() ? sale.sku() : productKey(sale.sku(), fact);
@@ -143,7 +146,7 @@ class ProductPerformance {
 	 */
 	@Transactional(readOnly = true)
 	public List<CategorySales> byCategory(KpiRange range, String channel) {
-		List<Sales> sales = sales(range, channel);
+		List<Sales> sales = sales(range, channel, false);
 		Set<String> skus = new HashSet<>();
 		sales.forEach((s) -> skus.add(s.sku()));
 		Map<String, SkuFacts> facts = new HashMap<>();
@@ -164,11 +167,11 @@ class ProductPerformance {
 	}
 
 	/**
-	 * Every SKU's figures of the range and its previous units, from the rollup; SKUs
-	 * whose range has neither sales nor refunds are left out.
+	 * Every SKU's figures of the range and, when asked, its units of the previous period,
+	 * from the rollup; SKUs whose range has neither sales nor refunds are left out.
 	 */
-	private List<Sales> sales(KpiRange range, String channel) {
-		KpiRange previous = range.previous();
+	private List<Sales> sales(KpiRange range, String channel, boolean withPrevious) {
+		LocalDate previous = withPrevious ? range.previous().from() : range.from();
 		return this.jdbc.sql("""
 				SELECT sku,
 				  coalesce(sum(units) FILTER (WHERE day >= :from), 0) AS units,
@@ -182,7 +185,7 @@ class ProductPerformance {
 				HAVING bool_or(day >= :from)""")
 			.param("from", range.from())
 			.param("to", range.to())
-			.param("previous", previous.from())
+			.param("previous", previous)
 			.param("channel", channel)
 			.query((rs, n) -> new Sales(rs.getString("sku"), rs.getLong("units"), rs.getBigDecimal("gmv"),
 					rs.getLong("refunded_units"), rs.getBigDecimal("refund_amount"), rs.getLong("previous_units")))
@@ -255,13 +258,14 @@ class ProductPerformance {
 	 * @param range the days
 	 * @param channel the channel's code, {@code null} for all
 	 * @param category the category (with the ones below it), {@code null} for all
+	 * @param product the one product whose SKUs to show, {@code null} for all
 	 * @param skus whether to rank SKUs instead of products
 	 * @param sort the column to sort by
 	 * @param descending whether highest first
 	 * @param today today in the shop's time zone
 	 */
-	record Query(KpiRange range, String channel, CategoryPath category, boolean skus, Sort sort, boolean descending,
-			LocalDate today) {
+	record Query(KpiRange range, String channel, CategoryPath category, Long product, boolean skus, Sort sort,
+			boolean descending, LocalDate today) {
 	}
 
 	/**
