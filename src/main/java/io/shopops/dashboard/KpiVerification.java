@@ -56,7 +56,8 @@ class KpiVerification {
 		}
 		List<SkuDays.Mismatch> skus = this.skuDays.compare(range.from(), range.to(), this.state.zone());
 		for (SkuDays.Mismatch mismatch : skus) {
-			String scope = mismatch.key().day() + " " + mismatch.key().channel() + " " + mismatch.key().sku();
+			String channel = (mismatch.key().channel() != null) ? mismatch.key().channel() : "*";
+			String scope = mismatch.key().day() + " " + channel + " " + mismatch.key().sku();
 			check(scope, "skuUnits", mismatch.rollup().units(), mismatch.recomputed().units(), differences);
 			check(scope, "skuGmv", mismatch.rollup().gmv(), mismatch.recomputed().gmv(), differences);
 			check(scope, "skuRefundedUnits", mismatch.rollup().refundedUnits(), mismatch.recomputed().refundedUnits(),
@@ -107,7 +108,7 @@ class KpiVerification {
 	 *
 	 * @param scope the day ({@code 2026-12-01}), {@code *} for the whole range, a
 	 * channel's code, or a day, channel and SKU ({@code 2026-12-01 SHOP SKU-1}) for the
-	 * SKU rollup
+	 * SKU rollups ({@code *} for the channel of the rollup over every channel)
 	 * @param figure the figure's name
 	 * @param rollup what the rollups say
 	 * @param recomputed what the recomputation from the facts says

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * range, from the rollup per day, channel and SKU ({@code kpi_sku_day}), with what the
  * catalog (product, category, cost price), the inventory (stock now) and the reviews
  * (rating) say about them through fulfilment's published API. One grouped statement reads
- * the range and the previous period of the same length from the rollup; the catalog, the
+ * the range from the rollup (of the channel, or over every channel); the catalog, the
  * stock and the ratings are one statement each, for the SKUs found.
  * <p>
  * Definitions (the page's tooltips say the same):
@@ -77,7 +77,7 @@ class ProductPerformance {
 	 */
 	@Transactional(readOnly = true)
 	public Report report(Query query) {
-		List<Sales> sales = sales(query.range(), query.channel(), true);
+		List<Sales> sales = sales(query.range(), query.channel(), query.today());
 		Set<String> skus = new HashSet<>();
 		sales.forEach((s) -> skus.add(s.sku()));
 		Map<String, SkuFacts> facts = new HashMap<>();
@@ -146,7 +146,7 @@ class ProductPerformance {
 	 */
 	@Transactional(readOnly = true)
 	public List<CategorySales> byCategory(KpiRange range, String channel) {
-		List<Sales> sales = sales(range, channel, false);
+		List<Sales> sales = sales(range, channel, range.to());
 		Set<String> skus = new HashSet<>();
 		sales.forEach((s) -> skus.add(s.sku()));
 		Map<String, SkuFacts> facts = new HashMap<>();
@@ -167,30 +167,47 @@ class ProductPerformance {
 	}
 
 	/**
-	 * Every SKU's figures of the range and, when asked, its units of the previous period,
-	 * from the rollup; SKUs whose range has neither sales nor refunds are left out.
+	 * Every SKU's figures of the range and its units in the first and the last half of
+	 * the range's days up to today, from the rollup of the channel or of every channel;
+	 * SKUs whose range has neither sales nor refunds are left out. One scan of the
+	 * range's rows.
 	 */
-	private List<Sales> sales(KpiRange range, String channel, boolean withPrevious) {
-		LocalDate previous = withPrevious ? range.previous().from() : range.from();
+	private List<Sales> sales(KpiRange range, String channel, LocalDate today) {
+		long half = halfDays(range, today);
+		LocalDate earlyEnd = (half > 0) ? range.from().plusDays(half - 1) : range.from().minusDays(1);
+		LocalDate lateStart = (half > 0) ? range.from().plusDays(elapsedDays(range, today) - half)
+				: range.to().plusDays(1);
+		String rows = (channel != null) ? "kpi_sku_day WHERE channel_code = :channel AND" : "kpi_sku_day_total WHERE";
 		return this.jdbc.sql("""
-				SELECT sku,
-				  coalesce(sum(units) FILTER (WHERE day >= :from), 0) AS units,
-				  coalesce(sum(gmv) FILTER (WHERE day >= :from), 0) AS gmv,
-				  coalesce(sum(refunded_units) FILTER (WHERE day >= :from), 0) AS refunded_units,
-				  coalesce(sum(refund_amount) FILTER (WHERE day >= :from), 0) AS refund_amount,
-				  coalesce(sum(units) FILTER (WHERE day < :from), 0) AS previous_units
-				FROM kpi_sku_day
-				WHERE day >= :previous AND day <= :to AND (CAST(:channel AS VARCHAR) IS NULL OR channel_code = :channel)
-				GROUP BY sku
-				HAVING bool_or(day >= :from)""")
+				SELECT sku, sum(units) AS units, sum(gmv) AS gmv, sum(refunded_units) AS refunded_units,
+				  sum(refund_amount) AS refund_amount,
+				  coalesce(sum(units) FILTER (WHERE day <= :earlyEnd), 0) AS early_units,
+				  coalesce(sum(units) FILTER (WHERE day >= :lateStart), 0) AS late_units
+				FROM %s day >= :from AND day <= :to
+				GROUP BY sku""".formatted(rows))
 			.param("from", range.from())
 			.param("to", range.to())
-			.param("previous", previous)
+			.param("earlyEnd", earlyEnd)
+			.param("lateStart", lateStart)
 			.param("channel", channel)
 			.query((rs, n) -> new Sales(rs.getString("sku"), rs.getLong("units"), rs.getBigDecimal("gmv"),
-					rs.getLong("refunded_units"), rs.getBigDecimal("refund_amount"), rs.getLong("previous_units")))
+					rs.getLong("refunded_units"), rs.getBigDecimal("refund_amount"), rs.getLong("early_units"),
+					rs.getLong("late_units")))
 			.list();
 	}
+
+	/**
+	 * How many days each half of the range's days up to today has for the trend: half of
+	 * them, rounded down (an odd middle day counts in neither); 0 when there are fewer
+	 * than {@value #TREND_MIN_DAYS} days, too few for a trend.
+	 */
+	static long halfDays(KpiRange range, LocalDate today) {
+		long days = elapsedDays(range, today);
+		return (days < TREND_MIN_DAYS) ? 0 : days / 2;
+	}
+
+	/** The fewest days up to today a range needs for its trend (rising or not). */
+	static final int TREND_MIN_DAYS = 4;
 
 	/**
 	 * The days the range's average daily units are over: from its first day to its last
@@ -339,7 +356,9 @@ class ProductPerformance {
 	 * @param categoryPath the product's category
 	 * @param skuCount how many SKUs sold or were refunded (product rows)
 	 * @param units units sold
-	 * @param previousUnits units sold in the previous period of the same length
+	 * @param earlyUnits units sold in the first half of the range's days up to today
+	 * ({@link ProductPerformance#halfDays}), 0 when the range is too short for a trend
+	 * @param lateUnits units sold in the last half of them
 	 * @param gmv the lines' amounts
 	 * @param margin gross margin
 	 * @param marginRate gross margin ÷ GMV
@@ -355,8 +374,8 @@ class ProductPerformance {
 	 * @param hint push, fix or drop, {@code null} for none
 	 */
 	record Row(String key, Long productId, String sku, String title, String options, String categoryPath, int skuCount,
-			long units, long previousUnits, BigDecimal gmv, BigDecimal margin, BigDecimal marginRate, Long stock,
-			BigDecimal sellThrough, BigDecimal daysOfCover, long refundedUnits, BigDecimal refundAmount,
+			long units, long earlyUnits, long lateUnits, BigDecimal gmv, BigDecimal margin, BigDecimal marginRate,
+			Long stock, BigDecimal sellThrough, BigDecimal daysOfCover, long refundedUnits, BigDecimal refundAmount,
 			BigDecimal returnRate, BigDecimal rating, long reviews, Abc abc, Hint hint) {
 
 		public boolean inCatalog() {
@@ -364,7 +383,7 @@ class ProductPerformance {
 		}
 
 		public boolean rising() {
-			return ProductRanking.rising(this.units, this.previousUnits);
+			return ProductRanking.rising(this.lateUnits, this.earlyUnits);
 		}
 
 		ProductRanking.Signals signals() {
@@ -374,9 +393,9 @@ class ProductPerformance {
 
 		Row judged(Abc abc, Hint hint) {
 			return new Row(this.key, this.productId, this.sku, this.title, this.options, this.categoryPath,
-					this.skuCount, this.units, this.previousUnits, this.gmv, this.margin, this.marginRate, this.stock,
-					this.sellThrough, this.daysOfCover, this.refundedUnits, this.refundAmount, this.returnRate,
-					this.rating, this.reviews, abc, hint);
+					this.skuCount, this.units, this.earlyUnits, this.lateUnits, this.gmv, this.margin, this.marginRate,
+					this.stock, this.sellThrough, this.daysOfCover, this.refundedUnits, this.refundAmount,
+					this.returnRate, this.rating, this.reviews, abc, hint);
 		}
 
 		// identity, not value, equality: two rows are never the same row
@@ -418,7 +437,7 @@ class ProductPerformance {
 	}
 
 	private record Sales(String sku, long units, BigDecimal gmv, long refundedUnits, BigDecimal refundAmount,
-			long previousUnits) {
+			long earlyUnits, long lateUnits) {
 	}
 
 	/**
@@ -442,7 +461,9 @@ class ProductPerformance {
 
 		long units;
 
-		long previousUnits;
+		long earlyUnits;
+
+		long lateUnits;
 
 		BigDecimal gmv = BigDecimal.ZERO;
 
@@ -466,7 +487,8 @@ class ProductPerformance {
 		void add(Sales sale, SkuFacts fact) {
 			this.skuCount++;
 			this.units += sale.units();
-			this.previousUnits += sale.previousUnits();
+			this.earlyUnits += sale.earlyUnits();
+			this.lateUnits += sale.lateUnits();
 			this.gmv = this.gmv.add(sale.gmv());
 			this.refundedUnits += sale.refundedUnits();
 			this.refundAmount = this.refundAmount.add(sale.refundAmount());
@@ -483,10 +505,11 @@ class ProductPerformance {
 			BigDecimal margin = (this.cogs != null) ? this.gmv.subtract(this.cogs).setScale(2, RoundingMode.HALF_UP)
 					: null;
 			return new Row(this.key, this.productId, this.sku, this.title, this.options, this.categoryPath,
-					this.skuCount, this.units, this.previousUnits, this.gmv, margin, ratio(margin, this.gmv),
-					this.stock, sellThrough(this.units, this.stock), daysOfCover(this.stock, this.units, elapsedDays),
-					this.refundedUnits, this.refundAmount, ratio(this.refundedUnits, this.units),
-					(rating != null) ? rating.average() : null, (rating != null) ? rating.reviews() : 0, null, null);
+					this.skuCount, this.units, this.earlyUnits, this.lateUnits, this.gmv, margin,
+					ratio(margin, this.gmv), this.stock, sellThrough(this.units, this.stock),
+					daysOfCover(this.stock, this.units, elapsedDays), this.refundedUnits, this.refundAmount,
+					ratio(this.refundedUnits, this.units), (rating != null) ? rating.average() : null,
+					(rating != null) ? rating.reviews() : 0, null, null);
 		}
 
 	}

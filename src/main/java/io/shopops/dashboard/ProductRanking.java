@@ -23,8 +23,9 @@ import java.util.function.Function;
  * <li>fix: the return rate is at least {@value #FIX_RETURN_PERCENT}% or the average
  * rating is below {@code 4.00} stars (a product with problems is fixed before it is
  * pushed);</li>
- * <li>push: class {@code A} or rising (at least {@value #RISING_PERCENT}% more units than
- * the previous period of the same length, which sold some), with at least
+ * <li>push: class {@code A} or rising (at least {@value #RISING_PERCENT}% more units in
+ * the last half of the range's days up to today than in the first half, which sold some;
+ * ranges of fewer than 4 such days have no trend), with at least
  * {@value #PUSH_MIN_COVER_DAYS} days of cover (stock to back the push);</li>
  * <li>drop: class {@code C} with a sell-through below
  * {@value #DROP_SELL_THROUGH_PERCENT}%;</li>
@@ -91,12 +92,12 @@ final class ProductRanking {
 	}
 
 	/**
-	 * Whether the units rose enough against the previous period to count as rising.
-	 * @param units the units of the period
-	 * @param previousUnits the units of the previous period of the same length
+	 * Whether the units rose enough to count as rising.
+	 * @param lateUnits the units of the last half of the range's days
+	 * @param earlyUnits the units of the first half
 	 */
-	static boolean rising(long units, long previousUnits) {
-		return previousUnits > 0 && units * 100 >= previousUnits * (100 + RISING_PERCENT);
+	static boolean rising(long lateUnits, long earlyUnits) {
+		return earlyUnits > 0 && lateUnits * 100 >= earlyUnits * (100 + RISING_PERCENT);
 	}
 
 	/**

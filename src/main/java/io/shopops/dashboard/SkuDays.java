@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.shopops.fulfilment.order.OrderSnapshot;
@@ -18,18 +20,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The rollup per local day, channel and SKU ({@code kpi_sku_day}) that the product
- * performance page reads: units and GMV of the paid orders' lines by payment day,
- * refunded units and amounts by the day the refund completed. {@link KpiRollups} changes
- * it in the transaction that changes the facts, by the difference between what an order's
- * lines contributed before and after; rows are written in key order, so that concurrent
- * listeners cannot deadlock, and a row that falls back to zero is deleted.
+ * The rollups per channel, local day and SKU ({@code kpi_sku_day}) and per local day and
+ * SKU over every channel ({@code kpi_sku_day_total}) that the product performance page
+ * reads: units and GMV of the paid orders' lines by payment day, refunded units and
+ * amounts by the day the refund completed. {@link KpiRollups} changes them in the
+ * transaction that changes the facts, by the difference between what an order's lines
+ * contributed before and after; rows are written in one global key order (the channel
+ * rows, then the total rows), so that concurrent listeners cannot deadlock, and a row
+ * that falls back to zero is deleted.
  */
 @Component
 class SkuDays {
 
-	private static final Comparator<SkuKey> ORDER = Comparator.comparing(SkuKey::day)
-		.thenComparing(SkuKey::channel)
+	private static final Comparator<SkuKey> ORDER = Comparator
+		.comparing(SkuKey::channel, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(SkuKey::day)
 		.thenComparing(SkuKey::sku);
 
 	private final JdbcClient jdbc;
@@ -54,51 +59,72 @@ class SkuDays {
 	}
 
 	/**
-	 * Moves the rollup from what was contributed to what is contributed now.
+	 * Moves the rollups from what was contributed to what is contributed now: first the
+	 * rows per channel, then those over every channel, each in key order.
 	 */
 	void apply(Map<SkuKey, SkuFigures> before, Map<SkuKey, SkuFigures> after) {
 		Set<SkuKey> keys = new TreeSet<>(ORDER);
 		keys.addAll(before.keySet());
 		keys.addAll(after.keySet());
+		Map<SkuKey, SkuFigures> totals = new TreeMap<>(ORDER);
 		for (SkuKey key : keys) {
 			SkuFigures delta = after.getOrDefault(key, SkuFigures.ZERO)
 				.minus(before.getOrDefault(key, SkuFigures.ZERO));
-			if (delta.isZero()) {
-				continue;
+			if (!delta.isZero()) {
+				change(key, delta);
+				totals.merge(new SkuKey(key.day(), null, key.sku()), delta, SkuFigures::plus);
 			}
+		}
+		totals.forEach((key, delta) -> {
+			if (!delta.isZero()) {
+				change(key, delta);
+			}
+		});
+	}
+
+	/**
+	 * Adds a change to a row, of {@code kpi_sku_day} or, without a channel, of
+	 * {@code kpi_sku_day_total}; a row that falls back to zero is deleted.
+	 */
+	private void change(SkuKey key, SkuFigures delta) {
+		boolean total = key.channel() == null;
+		String table = total ? "kpi_sku_day_total" : "kpi_sku_day";
+		String columns = total ? "day, sku" : "day, channel_code, sku";
+		String values = total ? ":day, :sku" : ":day, :channel, :sku";
+		String match = total ? "day = :day AND sku = :sku" : "channel_code = :channel AND day = :day AND sku = :sku";
+		this.jdbc.sql("""
+				INSERT INTO %1$s AS d (%2$s, units, gmv, refunded_units, refund_amount)
+				VALUES (%3$s, :units, :gmv, :refundedUnits, :refundAmount)
+				ON CONFLICT (%2$s) DO UPDATE
+				SET units = d.units + EXCLUDED.units, gmv = d.gmv + EXCLUDED.gmv,
+				  refunded_units = d.refunded_units + EXCLUDED.refunded_units,
+				  refund_amount = d.refund_amount + EXCLUDED.refund_amount""".formatted(table, columns, values))
+			.param("day", key.day())
+			.param("channel", key.channel())
+			.param("sku", key.sku())
+			.param("units", delta.units())
+			.param("gmv", delta.gmv())
+			.param("refundedUnits", delta.refundedUnits())
+			.param("refundAmount", delta.refundAmount())
+			.update();
+		if (delta.lowers()) {
 			this.jdbc.sql("""
-					INSERT INTO kpi_sku_day AS d (day, channel_code, sku, units, gmv, refunded_units, refund_amount)
-					VALUES (:day, :channel, :sku, :units, :gmv, :refundedUnits, :refundAmount)
-					ON CONFLICT (day, channel_code, sku) DO UPDATE
-					SET units = d.units + EXCLUDED.units, gmv = d.gmv + EXCLUDED.gmv,
-					  refunded_units = d.refunded_units + EXCLUDED.refunded_units,
-					  refund_amount = d.refund_amount + EXCLUDED.refund_amount""")
+					DELETE FROM %s WHERE %s
+					AND units = 0 AND gmv = 0 AND refunded_units = 0 AND refund_amount = 0""".formatted(table, match))
 				.param("day", key.day())
 				.param("channel", key.channel())
 				.param("sku", key.sku())
-				.param("units", delta.units())
-				.param("gmv", delta.gmv())
-				.param("refundedUnits", delta.refundedUnits())
-				.param("refundAmount", delta.refundAmount())
 				.update();
-			if (delta.lowers()) {
-				this.jdbc.sql("""
-						DELETE FROM kpi_sku_day WHERE day = :day AND channel_code = :channel AND sku = :sku
-						AND units = 0 AND gmv = 0 AND refunded_units = 0 AND refund_amount = 0""")
-					.param("day", key.day())
-					.param("channel", key.channel())
-					.param("sku", key.sku())
-					.update();
-			}
 		}
 	}
 
 	/**
-	 * Recomputes the whole rollup from the facts, whose days are already in the rollups'
-	 * time zone.
+	 * Recomputes both rollups from the facts, whose days are already in the rollups' time
+	 * zone.
 	 */
 	void rebuild() {
 		this.jdbc.sql("DELETE FROM kpi_sku_day").update();
+		this.jdbc.sql("DELETE FROM kpi_sku_day_total").update();
 		this.jdbc.sql("""
 				INSERT INTO kpi_sku_day (day, channel_code, sku, units, gmv, refunded_units, refund_amount)
 				SELECT day, channel_code, sku, sum(units), sum(gmv), sum(refunded_units), sum(refund_amount) FROM (
@@ -111,18 +137,35 @@ class SkuDays {
 				GROUP BY day, channel_code, sku
 				HAVING sum(units) <> 0 OR sum(gmv) <> 0 OR sum(refunded_units) <> 0 OR sum(refund_amount) <> 0""")
 			.update();
+		this.jdbc.sql("""
+				INSERT INTO kpi_sku_day_total (day, sku, units, gmv, refunded_units, refund_amount)
+				SELECT day, sku, sum(units), sum(gmv), sum(refunded_units), sum(refund_amount) FROM kpi_sku_day
+				GROUP BY day, sku""").update();
 	}
 
 	/**
 	 * Recomputes the rows of a range of days from the facts, the days from the payment
-	 * and refund times in {@code zone}, and compares them with the rollup.
-	 * @return the rows that differ (at most {@value #MAX_DIFFERENCES}), in key order
+	 * and refund times in {@code zone}, and compares them with both rollups.
+	 * @return the rows that differ (at most {@value #MAX_DIFFERENCES} of each rollup), in
+	 * key order; a row over every channel has the channel {@code null}
 	 */
 	List<Mismatch> compare(LocalDate from, LocalDate to, ZoneId zone) {
+		List<Mismatch> mismatches = new ArrayList<>(compare(from, to, zone, false));
+		mismatches.addAll(compare(from, to, zone, true));
+		return mismatches;
+	}
+
+	private List<Mismatch> compare(LocalDate from, LocalDate to, ZoneId zone, boolean total) {
+		String channel = total ? "CAST(NULL AS VARCHAR)" : "channel_code";
+		String rolled = total
+				? "SELECT day, NULL AS channel_code, sku, units, gmv, refunded_units, refund_amount "
+						+ "FROM kpi_sku_day_total WHERE day >= :from AND day <= :to"
+				: "SELECT day, channel_code, sku, units, gmv, refunded_units, refund_amount "
+						+ "FROM kpi_sku_day WHERE day >= :from AND day <= :to";
 		return this.jdbc
 			.sql("""
 					WITH recomputed AS (
-					  SELECT day, channel_code, sku, sum(units) AS units, sum(gmv) AS gmv,
+					  SELECT day, %1$s AS channel_code, sku, sum(units) AS units, sum(gmv) AS gmv,
 					         sum(refunded_units) AS refunded_units, sum(refund_amount) AS refund_amount FROM (
 					    SELECT (f.paid_at AT TIME ZONE :zone)::date AS day, f.channel_code, l.sku, l.quantity AS units,
 					           l.amount AS gmv, 0 AS refunded_units, 0 AS refund_amount
@@ -132,11 +175,8 @@ class SkuDays {
 					    SELECT (r.refunded_at AT TIME ZONE :zone)::date, r.channel_code, l.sku, 0, 0, l.quantity, l.amount
 					    FROM kpi_refund_fact r JOIN kpi_refund_line_fact l ON l.request_id = r.request_id
 					    WHERE r.refunded_at >= :start AND r.refunded_at < :end) parts
-					  GROUP BY day, channel_code, sku
-					), rolled AS (
-					  SELECT day, channel_code, sku, units, gmv, refunded_units, refund_amount FROM kpi_sku_day
-					  WHERE day >= :from AND day <= :to
-					)
+					  GROUP BY 1, 2, 3
+					), rolled AS (%2$s)
 					SELECT coalesce(o.day, c.day) AS day, coalesce(o.channel_code, c.channel_code) AS channel_code,
 					  coalesce(o.sku, c.sku) AS sku,
 					  coalesce(o.units, 0) AS r_units, coalesce(o.gmv, 0) AS r_gmv,
@@ -144,13 +184,13 @@ class SkuDays {
 					  coalesce(c.units, 0) AS c_units, coalesce(c.gmv, 0) AS c_gmv,
 					  coalesce(c.refunded_units, 0) AS c_refunded_units, coalesce(c.refund_amount, 0) AS c_refund_amount
 					FROM rolled o FULL JOIN recomputed c
-					  ON c.day = o.day AND c.channel_code = o.channel_code AND c.sku = o.sku
+					  ON c.day = o.day AND c.channel_code IS NOT DISTINCT FROM o.channel_code AND c.sku = o.sku
 					WHERE (coalesce(o.units, 0), coalesce(o.gmv, 0), coalesce(o.refunded_units, 0), coalesce(o.refund_amount, 0))
 					  IS DISTINCT FROM
 					  (coalesce(c.units, 0), coalesce(c.gmv, 0), coalesce(c.refunded_units, 0), coalesce(c.refund_amount, 0))
 					ORDER BY 1, 2, 3
-					LIMIT %d"""
-				.formatted(MAX_DIFFERENCES))
+					LIMIT %3$d"""
+				.formatted(channel, rolled, MAX_DIFFERENCES))
 			.param("zone", zone.getId())
 			.param("from", from)
 			.param("to", to)

@@ -167,6 +167,32 @@ class ProductPerformancePagesTests {
 	}
 
 	@Test
+	void aSkuSellingMoreInTheLastHalfOfTheRangeIsRisingAndPushedWithStock() throws Exception {
+		ZoneId zone = this.rollups.zone();
+		String channel = KpiFixtures.channel();
+		String tag = channel.substring(4);
+		long product = product("perf-rising-" + tag, "上升 " + tag, category("选品上升 " + tag, null));
+		String sku = "PERF-" + tag + "-UP";
+		this.inventory.openStock(variant(product, sku, "1.00", 1), 500);
+		String flat = channel + "-FLAT";
+		LocalDate from = LocalDate.of(2006, 7, 1);
+		// days 1–5 and 6–10: 10 then 12 units (+20%); the other SKU 10 then 11 (+10%)
+		this.rollups.recordOrder(KpiFixtures.order(KpiFixtures.nextId(), channel,
+				from.atTime(9, 0).atZone(zone).toInstant(), sku, 10, "100.00", flat, 10, "5000.00"));
+		this.rollups.recordOrder(KpiFixtures.order(KpiFixtures.nextId(), channel,
+				from.plusDays(9).atTime(9, 0).atZone(zone).toInstant(), sku, 12, "120.00", flat, 11, "5500.00"));
+		List<String> rows = rows(page(get("/dashboard/products").param("from", from.toString())
+			.param("to", from.plusDays(9).toString())
+			.param("channel", channel)
+			.param("view", "skus")
+			.with(MANAGER)));
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).contains(flat, "data-abc=\"A\"").doesNotContain("perf-rising");
+		// C by GMV, but rising with 500 ÷ 2.2 a day = 227.3 days of cover: push
+		assertThat(rows.get(1)).contains(sku, "data-abc=\"C\"", "perf-rising", "227.3", "data-hint=\"push\"");
+	}
+
+	@Test
 	void manySkusArePaged() throws Exception {
 		ZoneId zone = this.rollups.zone();
 		String channel = KpiFixtures.channel();

@@ -105,11 +105,20 @@ class ProductRankingTests {
 	}
 
 	@Test
-	void risingIsTwentyPercentMoreUnitsThanAPeriodThatSold() {
+	void risingIsTwentyPercentMoreUnitsInTheLastHalfThanInAFirstHalfThatSold() {
 		assertThat(ProductRanking.rising(12, 10)).isTrue();
 		assertThat(ProductRanking.rising(11, 10)).isFalse();
 		assertThat(ProductRanking.rising(5, 0)).isFalse();
 		assertThat(ProductRanking.rising(0, 0)).isFalse();
+		LocalDate today = LocalDate.of(2026, 12, 3);
+		// 30 days: 15 and 15; 7 days: 3 and 3 (the middle day in neither); 3 days: no
+		// trend
+		assertThat(ProductPerformance.halfDays(new KpiRange(today.minusDays(29), today), today)).isEqualTo(15);
+		assertThat(ProductPerformance.halfDays(new KpiRange(today.minusDays(6), today), today)).isEqualTo(3);
+		assertThat(ProductPerformance.halfDays(new KpiRange(today.minusDays(2), today), today)).isZero();
+		// up to today only: 4 days have passed of a range of 10
+		assertThat(ProductPerformance.halfDays(new KpiRange(today.minusDays(3), today.plusDays(6)), today))
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -106,6 +106,30 @@ class SkuRollupTests {
 		assertThat(this.verification.verify(range).differences()).isEmpty();
 	}
 
+	@Test
+	void aRebuildRecomputesTheRollupFromTheFacts() {
+		ZoneId zone = this.rollups.zone();
+		String channel = KpiFixtures.channel();
+		LocalDate day = LocalDate.of(2037, 5, 20);
+		String sku = channel + "-R";
+		OrderSnapshot order = KpiFixtures.order(KpiFixtures.nextId(), channel,
+				day.atTime(23, 59, 59).atZone(zone).toInstant(), sku, 2, "30.00");
+		this.rollups.recordOrder(order);
+		this.rollups.recordRefund(KpiFixtures.refund(KpiFixtures.nextId(), order,
+				day.plusDays(1).atStartOfDay(zone).toInstant(), sku, 1, "15.00"));
+		List<String> before = rows(channel);
+		assertThat(before).containsExactly(row(day, sku, 2, "30.00", 0, "0.00"),
+				row(day.plusDays(1), sku, 0, "0.00", 1, "15.00"));
+		this.jdbc.sql("UPDATE kpi_sku_day SET gmv = 0 WHERE sku = :sku").param("sku", sku).update();
+		this.jdbc.sql("INSERT INTO kpi_sku_day (day, channel_code, sku, units) VALUES (:day, :channel, :sku, 9)")
+			.param("day", day.plusDays(5))
+			.param("channel", channel)
+			.param("sku", sku)
+			.update();
+		this.rollups.rebuild(zone);
+		assertThat(rows(channel)).isEqualTo(before);
+	}
+
 	static List<Long> seeds() {
 		List<Long> seeds = new ArrayList<>(List.of(1L, 7L, 20261203L));
 		Random random = new Random();
