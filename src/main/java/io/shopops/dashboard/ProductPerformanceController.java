@@ -80,7 +80,8 @@ class ProductPerformanceController {
 			@RequestParam(required = false) String product, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
 			@RequestParam(required = false) String page, Model model) {
-		Request request = request(from, to, channel, category, product, view, sort, dir);
+		List<CategoryPath> categories = this.catalog.categories();
+		Request request = request(from, to, channel, category, product, view, sort, dir, categories);
 		Report report = this.performance.report(request.query());
 		Locale locale = LocaleContextHolder.getLocale();
 		int size = report.rows().size();
@@ -98,7 +99,7 @@ class ProductPerformanceController {
 		model.addAttribute("range", query.range());
 		model.addAttribute("problem", request.problem());
 		model.addAttribute("channels", this.channels.list());
-		model.addAttribute("categories", this.catalog.categories());
+		model.addAttribute("categories", categories);
 		model.addAttribute("rows", shown);
 		model.addAttribute("empty", report.isEmpty());
 		model.addAttribute("totals", totals(report.totals(), locale));
@@ -126,7 +127,7 @@ class ProductPerformanceController {
 			@RequestParam(required = false) String product, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
 			HttpServletResponse response) throws IOException {
-		Request request = request(from, to, channel, category, product, view, sort, dir);
+		Request request = request(from, to, channel, category, product, view, sort, dir, this.catalog.categories());
 		if (request.problem() != null) {
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
@@ -181,7 +182,7 @@ class ProductPerformanceController {
 	 * Reads the parameters; a wrong one is reported and replaced by its default.
 	 */
 	private Request request(String from, String to, String channel, String category, String product, String view,
-			String sort, String dir) {
+			String sort, String dir, List<CategoryPath> categories) {
 		ZoneId zone = this.settings.current().timeZone();
 		LocalDate yesterday = LocalDate.now(zone).minusDays(1);
 		String problem = null;
@@ -199,8 +200,8 @@ class ProductPerformanceController {
 		CategoryPath categoryPath = null;
 		if (category != null && !category.isBlank()) {
 			Long id = number(category);
-			categoryPath = (id != null)
-					? this.catalog.categories().stream().filter((c) -> c.id() == id).findFirst().orElse(null) : null;
+			categoryPath = (id != null) ? categories.stream().filter((c) -> c.id() == id).findFirst().orElse(null)
+					: null;
 			if (categoryPath == null) {
 				problem = "perf.category.invalid";
 			}

@@ -80,7 +80,7 @@ public class ProductCatalog {
 
 	/**
 	 * The catalog's facts of many SKUs and of their products' other SKUs, at once (one
-	 * statement), for reports.
+	 * statement, the SKUs joined as a set rather than compared with a list), for reports.
 	 * @param skus the SKUs, exactly as in the catalog
 	 * @return the facts of the SKUs the catalog knows and of every other SKU of their
 	 * products, in no particular order
@@ -96,7 +96,8 @@ public class ProductCatalog {
 				  c.id AS category_id, c.path, v.cost, v.price
 				FROM product_variant v JOIN product p ON p.id = v.product_id
 				LEFT JOIN category c ON c.id = p.category_id
-				WHERE v.product_id IN (SELECT product_id FROM product_variant WHERE sku = ANY (?::text[]))""")
+				WHERE v.product_id IN (SELECT w.product_id FROM unnest(?::text[]) AS s(sku)
+				                       JOIN product_variant w ON w.sku = s.sku)""")
 			.param(skus.toArray(String[]::new))
 			.query((rs, row) -> new SkuFacts(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))

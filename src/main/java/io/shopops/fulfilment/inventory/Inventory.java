@@ -346,8 +346,8 @@ public class Inventory {
 			return List.of();
 		}
 		return this.jdbc.sql("""
-				SELECT v.sku, sum(s.on_hand), sum(s.reserved) FROM product_variant v
-				JOIN stock_item s ON s.variant_id = v.id WHERE v.sku = ANY (?::text[]) GROUP BY v.sku""")
+				SELECT v.sku, sum(s.on_hand), sum(s.reserved) FROM unnest(?::text[]) AS w(sku)
+				JOIN product_variant v ON v.sku = w.sku JOIN stock_item s ON s.variant_id = v.id GROUP BY v.sku""")
 			.param(skus.toArray(String[]::new))
 			.query((rs, n) -> new StockTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)))
 			.list();

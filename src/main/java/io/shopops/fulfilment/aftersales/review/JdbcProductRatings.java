@@ -30,8 +30,8 @@ class JdbcProductRatings implements ProductRatings {
 			return ratings;
 		}
 		this.jdbc.sql("""
-				SELECT product_id, count(*), round(avg(rating), 2) FROM review
-				WHERE product_id = ANY (?::bigint[]) AND NOT hidden GROUP BY product_id""")
+				SELECT r.product_id, count(*), round(avg(r.rating), 2) FROM unnest(?::bigint[]) AS p(id)
+				JOIN review r ON r.product_id = p.id WHERE NOT r.hidden GROUP BY r.product_id""")
 			.param(productIds.toArray(Long[]::new))
 			.query((rs, row) -> ratings.put(rs.getLong(1), new Rating(rs.getLong(2), rs.getBigDecimal(3))))
 			.list();
