@@ -56,9 +56,12 @@ class DashboardController {
 
 	private final KpiBreakdowns breakdowns;
 
+	private final ProductPerformance performance;
+
 	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
-			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns) {
+			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns, ProductPerformance performance) {
 		this.reports = reports;
+		this.performance = performance;
 		this.breakdowns = breakdowns;
 		this.operations = operations;
 		this.funnel = funnel;
@@ -135,6 +138,12 @@ class DashboardController {
 					.stream()
 					.map((p) -> new BreakdownRow(p.sku(), p.title(), KpiFormat.value("paidOrders", p.units(), locale),
 							KpiFormat.value("paidOrders", p.orders(), locale), KpiFormat.value("gmv", p.gmv(), locale)))
+					.toList());
+		model.addAttribute("categories",
+				this.performance.byCategory(range, code)
+					.stream()
+					.map((c) -> new BreakdownRow(c.path(), null, KpiFormat.value("paidOrders", c.units(), locale), null,
+							KpiFormat.value("gmv", c.gmv(), locale)))
 					.toList());
 		model.addAttribute("contents", sourceRows(this.breakdowns.contents(range, code), locale));
 		model.addAttribute("campaigns", sourceRows(this.breakdowns.campaigns(range, code), locale));

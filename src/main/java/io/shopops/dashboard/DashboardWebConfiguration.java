@@ -34,4 +34,10 @@ class DashboardWebConfiguration {
 		return new NavigationItem(Section.DASHBOARD, 90, "nav.digest", "/dashboard/digest", "bell");
 	}
 
+	@Bean
+	NavigationItem productPerformanceNavigation() {
+		return new NavigationItem(Section.DASHBOARD, 20, "nav.productPerformance", "/dashboard/products",
+				"bar-chart-line");
+	}
+
 }

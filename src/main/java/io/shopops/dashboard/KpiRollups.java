@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import io.shopops.dashboard.SkuDays.SkuFigures;
+import io.shopops.dashboard.SkuDays.SkuKey;
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.SalesPlatform;
@@ -24,15 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing), and an order whose payment time, amount, channel or buyer changed moves its
  * contribution from the old day to the new one. Days are local days in the time zone the
  * rollups are kept in ({@code kpi_rollup_state}); when the shop's time zone changes,
- * {@link #rebuild(ZoneId)} recomputes everything in the new one.
+ * {@link #rebuild(ZoneId)} recomputes everything in the new one. The lines of orders and
+ * refunds also feed the rollup per day, channel and SKU ({@link SkuDays}) in the same
+ * transaction.
  */
 @Service
 class KpiRollups {
 
 	private final JdbcClient jdbc;
 
-	KpiRollups(JdbcClient jdbc) {
+	private final SkuDays skuDays;
+
+	KpiRollups(JdbcClient jdbc, SkuDays skuDays) {
 		this.jdbc = jdbc;
+		this.skuDays = skuDays;
 	}
 
 	/**
@@ -68,12 +76,35 @@ class KpiRollups {
 		Fact fact = new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
 				LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, java.math.RoundingMode.HALF_UP));
 		Fact old = fact(order.id());
-		boolean changed = recordPaid(order, fact, old);
+		Paid paid = recordPaid(order, fact, old);
+		// the fact is locked now: the lines read are those the last event of the order
+		// left
+		Map<SkuKey, SkuFigures> before = (paid.previous() != null) ? recordedLines(paid.previous()) : Map.of();
 		recordDetails(order);
-		return changed;
+		this.skuDays.apply(before, SkuDays.lines(fact.day(), fact.channel(), order.lines()));
+		return paid.changed();
 	}
 
-	private boolean recordPaid(OrderSnapshot order, Fact fact, Fact old) {
+	/**
+	 * What the order's recorded lines contributed to the SKU rollup, on the day and
+	 * channel of its fact.
+	 */
+	private Map<SkuKey, SkuFigures> recordedLines(Fact fact) {
+		Map<SkuKey, SkuFigures> figures = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT sku, quantity, amount FROM kpi_order_line_fact WHERE order_id = :id")
+			.param("id", fact.orderId())
+			.query((rs, n) -> figures.merge(new SkuKey(fact.day(), fact.channel(), rs.getString(1)),
+					SkuFigures.sold(rs.getLong(2), rs.getBigDecimal(3)), SkuFigures::plus))
+			.list();
+		return figures;
+	}
+
+	/**
+	 * Records the paid order's fact.
+	 * @return whether it changed, and the fact as it was before, {@code null} when it is
+	 * new
+	 */
+	private Paid recordPaid(OrderSnapshot order, Fact fact, Fact old) {
 		if (old == null) {
 			int inserted = this.jdbc.sql("""
 					INSERT INTO kpi_order_fact (order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount)
@@ -88,12 +119,12 @@ class KpiRollups {
 			if (inserted == 1) {
 				add(fact, 1);
 				refreshFirst(fact.buyerKey(), null);
-				return true;
+				return new Paid(true, null);
 			}
 			old = fact(order.id());
 		}
 		if (old.sameAs(fact)) {
-			return false;
+			return new Paid(false, old);
 		}
 		this.jdbc.sql("""
 				UPDATE kpi_order_fact SET channel_code = :channel, buyer_key = :buyer, paid_at = :paidAt,
@@ -108,7 +139,7 @@ class KpiRollups {
 		add(old, -1);
 		add(fact, 1);
 		refreshFirst(old.buyerKey(), fact.buyerKey());
-		return true;
+		return new Paid(true, old);
 	}
 
 	/**
@@ -191,6 +222,23 @@ class KpiRollups {
 		if (inserted == 0) {
 			return false;
 		}
+		Map<SkuKey, SkuFigures> lines = new java.util.HashMap<>();
+		for (int i = 0; i < refund.lines().size(); i++) {
+			RefundCompleted.Line line = refund.lines().get(i);
+			BigDecimal lineAmount = line.amount().setScale(2, java.math.RoundingMode.HALF_UP);
+			this.jdbc.sql("""
+					INSERT INTO kpi_refund_line_fact (request_id, line_no, sku, quantity, amount)
+					VALUES (:id, :no, :sku, :quantity, :amount)""")
+				.param("id", refund.requestId())
+				.param("no", i)
+				.param("sku", line.sku())
+				.param("quantity", line.quantity())
+				.param("amount", lineAmount)
+				.update();
+			lines.merge(new SkuKey(day, refund.channelCode(), line.sku()),
+					SkuFigures.refunded(line.quantity(), lineAmount), SkuFigures::plus);
+		}
+		this.skuDays.apply(Map.of(), lines);
 		this.jdbc.sql("""
 				INSERT INTO kpi_day (day, channel_code, refunds, refund_amount) VALUES (:day, :channel, 1, :amount)
 				ON CONFLICT (day, channel_code) DO UPDATE
@@ -225,6 +273,7 @@ class KpiRollups {
 		this.jdbc.sql("DELETE FROM kpi_day").update();
 		this.jdbc.sql("DELETE FROM kpi_buyer_day").update();
 		this.jdbc.sql("DELETE FROM kpi_buyer_first").update();
+		this.skuDays.rebuild();
 		this.jdbc.sql("""
 				INSERT INTO kpi_day (day, channel_code, paid_orders, gmv, refunds, refund_amount)
 				SELECT day, channel_code, sum(paid_orders), sum(gmv), sum(refunds), sum(refund_amount) FROM (
@@ -341,6 +390,15 @@ class KpiRollups {
 					.update();
 			}
 		}
+	}
+
+	/**
+	 * What recording a paid order's fact did.
+	 *
+	 * @param changed whether the fact changed
+	 * @param previous the fact before, {@code null} when it was new
+	 */
+	private record Paid(boolean changed, Fact previous) {
 	}
 
 	record Fact(long orderId, String channel, String buyerKey, Instant paidAt, LocalDate day, BigDecimal amount) {

@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Recomputes the counted figures of a range from the facts the listeners stored and
  * compares them with the rollups the pages read: per day, for the whole range and per
- * channel. One snapshot of the database is read, so that listeners writing meanwhile
- * never show as a difference.
+ * channel, and the rollup per day, channel and SKU row by row ({@link SkuDays}). One
+ * snapshot of the database is read, so that listeners writing meanwhile never show as a
+ * difference.
  */
 @Service
 class KpiVerification {
@@ -26,9 +27,15 @@ class KpiVerification {
 
 	private final KpiSource facts;
 
-	KpiVerification(JdbcClient jdbc, KpiRollups state) {
+	private final SkuDays skuDays;
+
+	private final KpiRollups state;
+
+	KpiVerification(JdbcClient jdbc, KpiRollups state, SkuDays skuDays) {
 		this.rollups = SqlKpiSource.rollups(jdbc);
 		this.facts = SqlKpiSource.facts(jdbc, state::zone);
+		this.skuDays = skuDays;
+		this.state = state;
 	}
 
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -47,6 +54,17 @@ class KpiVerification {
 			compare(channel, rolledChannels.getOrDefault(channel, KpiCounts.ZERO),
 					recountedChannels.getOrDefault(channel, KpiCounts.ZERO), differences);
 		}
+		List<SkuDays.Mismatch> skus = this.skuDays.compare(range.from(), range.to(), this.state.zone());
+		for (SkuDays.Mismatch mismatch : skus) {
+			String channel = (mismatch.key().channel() != null) ? mismatch.key().channel() : "*";
+			String scope = mismatch.key().day() + " " + channel + " " + mismatch.key().sku();
+			check(scope, "skuUnits", mismatch.rollup().units(), mismatch.recomputed().units(), differences);
+			check(scope, "skuGmv", mismatch.rollup().gmv(), mismatch.recomputed().gmv(), differences);
+			check(scope, "skuRefundedUnits", mismatch.rollup().refundedUnits(), mismatch.recomputed().refundedUnits(),
+					differences);
+			check(scope, "skuRefundAmount", mismatch.rollup().refundAmount(), mismatch.recomputed().refundAmount(),
+					differences);
+		}
 		return new Result(range, rolledDays.size(), channels.size(), totals, differences);
 	}
 
@@ -61,7 +79,9 @@ class KpiVerification {
 
 	private static void check(String scope, String figure, Object rolled, Object recounted,
 			List<Difference> differences) {
-		if (!Objects.equals(rolled, recounted)) {
+		boolean same = (rolled instanceof java.math.BigDecimal a && recounted instanceof java.math.BigDecimal b)
+				? a.compareTo(b) == 0 : Objects.equals(rolled, recounted);
+		if (!same) {
 			differences.add(new Difference(scope, figure, String.valueOf(rolled), String.valueOf(recounted)));
 		}
 	}
@@ -86,8 +106,9 @@ class KpiVerification {
 	/**
 	 * One figure that differs.
 	 *
-	 * @param scope the day ({@code 2026-12-01}), {@code *} for the whole range or a
-	 * channel's code
+	 * @param scope the day ({@code 2026-12-01}), {@code *} for the whole range, a
+	 * channel's code, or a day, channel and SKU ({@code 2026-12-01 SHOP SKU-1}) for the
+	 * SKU rollups ({@code *} for the channel of the rollup over every channel)
 	 * @param figure the figure's name
 	 * @param rollup what the rollups say
 	 * @param recomputed what the recomputation from the facts says

@@ -48,6 +48,44 @@ final class KpiFixtures {
 				false, "MAIN");
 	}
 
+	/**
+	 * A paid order of lines {@code sku, quantity, amount}; its paid amount is their sum.
+	 */
+	static OrderSnapshot order(long id, String channel, Instant paidAt, Object... lines) {
+		List<OrderSnapshot.Line> items = new java.util.ArrayList<>();
+		BigDecimal total = BigDecimal.ZERO;
+		for (int i = 0; i < lines.length; i += 3) {
+			int quantity = (Integer) lines[i + 1];
+			BigDecimal amount = new BigDecimal((String) lines[i + 2]);
+			items.add(new OrderSnapshot.Line(id * 10 + i, (String) lines[i], null, "标题 " + lines[i], quantity,
+					amount.divide(BigDecimal.valueOf(quantity), 2, java.math.RoundingMode.HALF_UP), BigDecimal.ZERO,
+					amount, 0));
+			total = total.add(amount);
+		}
+		return withLines(order(id, channel, buyerId("sku-buyer-" + id), paidAt, total.toPlainString()), items);
+	}
+
+	static OrderSnapshot withLines(OrderSnapshot o, List<OrderSnapshot.Line> lines) {
+		return new OrderSnapshot(o.id(), o.channelCode(), o.platform(), o.number(), o.status(), o.times(), o.customer(),
+				o.address(), lines, o.goodsAmount(), o.shippingFee(), o.discount(), o.paidAmount(), o.currency(),
+				o.couponCode(), o.utm(), o.contentCode(), o.visitorId(), o.note(), o.source(), o.history(),
+				o.warehouse());
+	}
+
+	/**
+	 * A refund of lines {@code sku, quantity, amount}; its amount is their sum.
+	 */
+	static RefundCompleted refund(long requestId, OrderSnapshot order, Instant at, Object... lines) {
+		List<RefundCompleted.Line> items = new java.util.ArrayList<>();
+		BigDecimal total = BigDecimal.ZERO;
+		for (int i = 0; i < lines.length; i += 3) {
+			BigDecimal amount = new BigDecimal((String) lines[i + 2]);
+			items.add(new RefundCompleted.Line((String) lines[i], (Integer) lines[i + 1], amount));
+			total = total.add(amount);
+		}
+		return new RefundCompleted(requestId, order.id(), order.number(), order.channelCode(), total, "CNY", items, at);
+	}
+
 	static RefundCompleted refund(long requestId, OrderSnapshot order, String amount, Instant at) {
 		return new RefundCompleted(requestId, order.id(), order.number(), order.channelCode(), new BigDecimal(amount),
 				"CNY", List.of(), at);

@@ -136,6 +136,16 @@ public class ProductCatalog {
 	 * @param path its path, e.g. {@code 服装 > 女装}
 	 */
 	public record CategoryOption(long id, String path) {
+
+		/**
+		 * Whether a category path is this category or one below it.
+		 * @param other a category path, may be {@code null}
+		 * @return whether it lies in this category
+		 */
+		public boolean contains(String other) {
+			return other != null && (other.equals(this.path) || other.startsWith(this.path + Category.SEPARATOR));
+		}
+
 	}
 
 	/**
@@ -147,6 +157,32 @@ public class ProductCatalog {
 	 * product without category
 	 */
 	public record SkuPlacement(String sku, long productId, List<Long> categoryIds) {
+	}
+
+	/**
+	 * The catalog's facts of many SKUs and of their products' other SKUs, at once (one
+	 * statement, the SKUs joined as a set rather than compared with a list), for reports.
+	 * @param skus the SKUs, exactly as in the catalog
+	 * @return the facts of the SKUs the catalog knows and of every other SKU of their
+	 * products, in no particular order
+	 */
+	@Transactional(readOnly = true)
+	public List<SkuFacts> skuFacts(java.util.Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT v.sku, p.id, p.title, p.handle,
+				  nullif(concat_ws(' / ', v.option1_value, v.option2_value, v.option3_value), '') AS options,
+				  c.id AS category_id, c.path, v.cost, v.price
+				FROM product_variant v JOIN product p ON p.id = v.product_id
+				LEFT JOIN category c ON c.id = p.category_id
+				WHERE v.product_id IN (SELECT w.product_id FROM unnest(?::text[]) AS s(sku)
+				                       JOIN product_variant w ON w.sku = s.sku)""")
+			.param(skus.toArray(String[]::new))
+			.query((rs, row) -> new SkuFacts(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), (Long) rs.getObject(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
+			.list();
 	}
 
 }

@@ -358,6 +358,24 @@ public class Inventory {
 	}
 
 	/**
+	 * The stock of many SKUs over every warehouse, in one statement, for reports.
+	 * @param skus the SKUs
+	 * @return the totals of the SKUs that have stock rows, in no particular order
+	 */
+	@Transactional(readOnly = true)
+	public List<StockTotal> totals(java.util.Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT v.sku, sum(s.on_hand), sum(s.reserved) FROM unnest(?::text[]) AS w(sku)
+				JOIN product_variant v ON v.sku = w.sku JOIN stock_item s ON s.variant_id = v.id GROUP BY v.sku""")
+			.param(skus.toArray(String[]::new))
+			.query((rs, n) -> new StockTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
 	 * Compares every stock row with the sums of its movements.
 	 * @return the number of stock rows and the rows (at most 500) that differ
 	 */
