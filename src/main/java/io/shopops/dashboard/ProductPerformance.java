@@ -65,8 +65,12 @@ class ProductPerformance {
 
 	private final ProductRatings ratings;
 
-	ProductPerformance(JdbcClient jdbc, ProductCatalog catalog, Inventory inventory, ProductRatings ratings) {
+	private final KpiCache cache;
+
+	ProductPerformance(JdbcClient jdbc, ProductCatalog catalog, Inventory inventory, ProductRatings ratings,
+			KpiCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.ratings = ratings;
@@ -173,6 +177,12 @@ class ProductPerformance {
 	 * range's rows.
 	 */
 	private List<Sales> sales(KpiRange range, String channel, LocalDate today) {
+		// kept until a day of the range changes (the halves depend on today too)
+		return this.cache.get("sku-sales:" + today, range.from(), range.to(), channel,
+				() -> List.copyOf(querySales(range, channel, today)));
+	}
+
+	private List<Sales> querySales(KpiRange range, String channel, LocalDate today) {
 		long half = halfDays(range, today);
 		LocalDate earlyEnd = (half > 0) ? range.from().plusDays(half - 1) : range.from().minusDays(1);
 		LocalDate lateStart = (half > 0) ? range.from().plusDays(elapsedDays(range, today) - half)
