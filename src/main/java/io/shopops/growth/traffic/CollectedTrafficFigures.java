@@ -236,14 +236,9 @@ class CollectedTrafficFigures implements TrafficFigures {
 						new Visits(rs.getLong(2), rs.getLong(3))))
 				.list();
 		}
-		boolean before = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :start)")
-			.param("start", start)
-			.query(Boolean.class)
-			.single();
-		boolean after = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at >= :end)")
-			.param("end", end)
-			.query(Boolean.class)
-			.single();
+		Timestamp[] bounds = bounds();
+		boolean before = bounds[0] != null && bounds[0].before(start);
+		boolean after = bounds[1] != null && !bounds[1].before(end);
 		LocalDate first = counted.keySet().stream().min(LocalDate::compareTo).orElse(null);
 		LocalDate last = counted.keySet().stream().max(LocalDate::compareTo).orElse(null);
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -287,12 +282,18 @@ class CollectedTrafficFigures implements TrafficFigures {
 	 * after their start.
 	 */
 	private boolean covered(Timestamp start, Timestamp end) {
-		return this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at < :end)
-				  AND EXISTS (SELECT 1 FROM traffic_event WHERE occurred_at >= :start)""")
-			.param("start", start)
-			.param("end", end)
-			.query(Boolean.class)
+		Timestamp[] bounds = bounds();
+		return bounds[0] != null && bounds[0].before(end) && !bounds[1].before(start);
+	}
+
+	/**
+	 * The first and the last event's time, {@code null} without events: two probes of the
+	 * time index whatever the plan (an {@code EXISTS} with a parameter may get a generic
+	 * plan that reads the whole table when the matching rows lie at its end).
+	 */
+	private Timestamp[] bounds() {
+		return this.jdbc.sql("SELECT min(occurred_at), max(occurred_at) FROM traffic_event")
+			.query((rs, n) -> new Timestamp[] { rs.getTimestamp(1), rs.getTimestamp(2) })
 			.single();
 	}
 
