@@ -25,6 +25,11 @@ class GrowthWebConfiguration {
 			rules
 				.requestMatchers("/traffic/campaigns/new", "/traffic/campaigns/*/edit", "/traffic/campaigns/*/spend/**")
 				.hasRole("MANAGER");
+			// operators read the SEO keywords and enter ranks; managers add, edit and
+			// delete
+			rules.requestMatchers("/traffic/seo/new", "/traffic/seo/*/edit", "/traffic/seo/*/delete")
+				.hasRole("MANAGER");
+			rules.requestMatchers(HttpMethod.POST, "/traffic/seo", "/traffic/seo/*").hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}

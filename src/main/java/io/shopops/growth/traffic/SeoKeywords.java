@@ -401,9 +401,9 @@ class SeoKeywords {
 
 		SeoFilter {
 			q = (q == null || q.isBlank()) ? null : q.strip();
-			position = POSITIONS.contains(position) ? position : "all";
-			trend = TRENDS.contains(trend) ? trend : "all";
-			sort = SORTS.contains(sort) ? sort : "keyword";
+			position = (position != null && POSITIONS.contains(position)) ? position : "all";
+			trend = (trend != null && TRENDS.contains(trend)) ? trend : "all";
+			sort = (sort != null && SORTS.contains(sort)) ? sort : "keyword";
 			page = Math.max(0, page);
 		}
 

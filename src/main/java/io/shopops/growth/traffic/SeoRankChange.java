@@ -74,4 +74,20 @@ record SeoRankChange(BigDecimal current, LocalDate currentDate, BigDecimal previ
 		};
 	}
 
+	/** The size of the change as shown, e.g. {@code 5} for both +5 and -5. */
+	public String changeAmount() {
+		BigDecimal change = change();
+		return (change != null) ? SeoKeyword.shown(change.abs()) : "";
+	}
+
+	/** The current rank as shown, empty when none. */
+	public String currentShown() {
+		return SeoKeyword.shown(this.current);
+	}
+
+	/** The best rank as shown, empty when none. */
+	public String bestShown() {
+		return SeoKeyword.shown(this.best);
+	}
+
 }
