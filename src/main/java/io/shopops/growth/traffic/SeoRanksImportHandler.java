@@ -42,6 +42,9 @@ class SeoRanksImportHandler implements ImportHandler {
 
 	static final String DATE_PARAMETER = "date";
 
+	/** The date field's choice for files with a date column. */
+	static final String FROM_FILE = "file";
+
 	static final String HEADER = "seo.import.refused.header";
 
 	static final String DATE_MISSING = "seo.import.refused.date";
@@ -93,7 +96,7 @@ class SeoRanksImportHandler implements ImportHandler {
 	public List<ImportField> fields() {
 		LocalDate today = today();
 		List<ImportOption> options = new ArrayList<>();
-		options.add(new ImportOption("", "—"));
+		options.add(new ImportOption(FROM_FILE, "日期列 · the file's date column"));
 		for (int i = 0; i < 14; i++) {
 			String day = today.minusDays(i).toString();
 			options.add(new ImportOption(day, day));
@@ -347,7 +350,7 @@ class SeoRanksImportHandler implements ImportHandler {
 
 	private LocalDate fixedDate(Map<String, String> parameters) {
 		String text = parameters.get(DATE_PARAMETER);
-		if (text == null || text.isBlank()) {
+		if (text == null || text.isBlank() || FROM_FILE.equals(text.strip())) {
 			throw new ImportRefusedException(DATE_MISSING, List.of());
 		}
 		try {

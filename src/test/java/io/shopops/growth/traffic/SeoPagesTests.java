@@ -235,6 +235,26 @@ class SeoPagesTests {
 		assertThat(page("/traffic/seo", MANAGER, Locale.SIMPLIFIED_CHINESE)).contains("SEO 关键词", "id=\"add-keyword\"");
 	}
 
+	@Test
+	void adminsDownloadTheImportTemplateInBothLanguages() throws Exception {
+		RequestPostProcessor admin = user("seo-admin").roles(Role.ADMIN.name());
+		String english = this.mvc.perform(get("/imports/seo-ranks/template.csv?headers=en").with(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(english).startsWith("\uFEFFkeyword,date,rank,url,search volume");
+		String chinese = this.mvc.perform(get("/imports/seo-ranks/template.csv?headers=zh").with(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(chinese).startsWith("\uFEFF关键词,日期,排名,网址,搜索量");
+		this.mvc.perform(get("/imports/seo-ranks/template.csv").with(MANAGER)).andExpect(status().isForbidden());
+		assertThat(page("/imports/seo-ranks", admin, Locale.ENGLISH)).contains("SEO rank history import",
+				"/imports/seo-ranks/template.csv?headers=zh", "Date of the ranks");
+	}
+
 	private long keyword(String keyword, Long volume) {
 		return this.jdbc.sql("""
 				INSERT INTO seo_keyword (keyword, keyword_key, target_key, search_volume, created_by)

@@ -54,7 +54,8 @@ class SeoRanksImportTests {
 				"keyword,date,rank,url,search volume\n" + "Cashmere Scarf " + tag + ",2026-11-20,12," + url + ",900\n"
 						+ "cashmere  scarf " + tag + ",2026/11/27,8.46," + url + ",\"1,200\"\n" + "wool hat " + tag
 						+ ",20261127,30,,\n");
-		RecordingImportRun run = new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING);
+		RecordingImportRun run = new RecordingImportRun(file, ImportMode.APPLY, ImportPolicy.ALL_OR_NOTHING,
+				Map.of(SeoRanksImportHandler.DATE_PARAMETER, SeoRanksImportHandler.FROM_FILE));
 		ImportResult first = this.handler.run(run);
 		assertThat(run.problems).isEmpty();
 		assertThat(first.created()).isEqualTo(3);
@@ -129,6 +130,12 @@ class SeoRanksImportTests {
 			.isThrownBy(() -> this.handler.inspect(List.of(file), Map.of()))
 			.extracting(ImportRefusedException::code)
 			.isEqualTo(SeoRanksImportHandler.DATE_MISSING);
+		assertThatExceptionOfType(ImportRefusedException.class)
+			.isThrownBy(() -> this.handler.inspect(List.of(file),
+					Map.of(SeoRanksImportHandler.DATE_PARAMETER, SeoRanksImportHandler.FROM_FILE)))
+			.extracting(ImportRefusedException::code)
+			.isEqualTo(SeoRanksImportHandler.DATE_MISSING);
+		assertThat(this.handler.fields().get(0).options()).hasSize(15);
 		LocalDate day = LocalDate.now().minusDays(2);
 		Map<String, String> parameters = Map.of(SeoRanksImportHandler.DATE_PARAMETER, day.toString());
 		assertThat(this.handler.inspect(List.of(file), parameters)).isEqualTo(2);
