@@ -27,6 +27,11 @@ class GrowthWebConfiguration {
 				.hasRole("MANAGER");
 			// repurchase and LTV are for managers
 			rules.requestMatchers("/crm/retention", "/crm/retention/**").hasRole("MANAGER");
+			// operators read the SEO keywords and enter ranks; managers add, edit and
+			// delete
+			rules.requestMatchers("/traffic/seo/new", "/traffic/seo/*/edit", "/traffic/seo/*/delete")
+				.hasRole("MANAGER");
+			rules.requestMatchers(HttpMethod.POST, "/traffic/seo", "/traffic/seo/*").hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}

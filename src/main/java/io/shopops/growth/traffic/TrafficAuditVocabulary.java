@@ -35,4 +35,10 @@ class TrafficAuditVocabulary {
 		return new AuditVocabulary("utmlink", List.of("UTM_LINK_CREATED", "UTM_LINK_DELETED"));
 	}
 
+	@Bean
+	AuditVocabulary seoKeywordActions() {
+		return new AuditVocabulary("seo_keyword", List.of("SEO_KEYWORD_CREATED", "SEO_KEYWORD_UPDATED",
+				"SEO_KEYWORD_DELETED", "SEO_RANK_ENTERED", "SEO_RANKS_IMPORTED"));
+	}
+
 }
