@@ -35,4 +35,9 @@ class TrafficAuditVocabulary {
 		return new AuditVocabulary("utmlink", List.of("UTM_LINK_CREATED", "UTM_LINK_DELETED"));
 	}
 
+	@Bean
+	AuditVocabulary attributionActions() {
+		return new AuditVocabulary("attribution", List.of("ATTRIBUTION_WINDOW_CHANGED"));
+	}
+
 }
