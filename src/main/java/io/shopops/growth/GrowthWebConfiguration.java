@@ -25,6 +25,8 @@ class GrowthWebConfiguration {
 			rules
 				.requestMatchers("/traffic/campaigns/new", "/traffic/campaigns/*/edit", "/traffic/campaigns/*/spend/**")
 				.hasRole("MANAGER");
+			// operators read the attribution page; managers change its touch window
+			rules.requestMatchers(HttpMethod.POST, "/traffic/attribution/**").hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}
@@ -32,6 +34,11 @@ class GrowthWebConfiguration {
 	@Bean
 	NavigationItem trafficNavigation() {
 		return new NavigationItem(Section.GROWTH, 10, "nav.traffic", "/traffic", "graph-up-arrow");
+	}
+
+	@Bean
+	NavigationItem attributionNavigation() {
+		return new NavigationItem(Section.GROWTH, 11, "nav.attribution", "/traffic/attribution", "diagram-3");
 	}
 
 	@Bean

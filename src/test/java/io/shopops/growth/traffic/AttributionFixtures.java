@@ -10,7 +10,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.order.Address;
+import io.shopops.fulfilment.inventory.Inventory;
 import io.shopops.fulfilment.order.Customer;
+import io.shopops.fulfilment.order.OrderDraft;
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.OrderSource;
 import io.shopops.fulfilment.order.OrderStatus;
@@ -44,6 +46,32 @@ final class AttributionFixtures {
 				Times.placed(paidAt.minusSeconds(60), paidAt), new Customer("买家", null, null, "b" + id),
 				new Address(null, null, null, null, null, null, null), List.of(), paid, BigDecimal.ZERO,
 				BigDecimal.ZERO, paid, "CNY", null, utm, contentCode, visitor, null, OrderSource.API, false, "MAIN");
+	}
+
+	/** A product with one SKU and stock in MAIN. */
+	static String sku(JdbcClient jdbc, Inventory inventory, int stock) {
+		String prefix = unique("ATTR");
+		long product = jdbc.sql("INSERT INTO product (handle, title) VALUES (:handle, :title) RETURNING id")
+			.param("handle", prefix.toLowerCase(Locale.ROOT))
+			.param("title", "归因商品 " + prefix)
+			.query(Long.class)
+			.single();
+		String sku = prefix + "-1";
+		long variant = jdbc
+			.sql("INSERT INTO product_variant (product_id, sku, price, position) VALUES (:product, :sku, 10, 1)"
+					+ " RETURNING id")
+			.param("product", product)
+			.param("sku", sku)
+			.query(Long.class)
+			.single();
+		inventory.openStock(variant, stock);
+		return sku;
+	}
+
+	static OrderDraft paidDraft(String channel, String sku, String price, Instant paidAt, Utm utm, String contentCode) {
+		return new OrderDraft(channel, unique("AO"), OrderStatus.PAID, Times.placed(paidAt.minusSeconds(60), paidAt),
+				null, null, List.of(new OrderDraft.Line(sku, null, 1, new BigDecimal(price), null)), null, null, null,
+				null, utm, contentCode, null, null, null, OrderSource.API);
 	}
 
 	static RefundCompleted refund(OrderSnapshot order, String amount, Instant at) {
