@@ -244,8 +244,16 @@ class AttributionReport {
 	record Report(LocalDate from, LocalDate to, Line totals, List<Line> channels, List<Line> sources,
 			List<Line> campaigns, List<Line> pieces, List<Line> groups, List<Line> rules) {
 
+		/** How many rows of a breakdown the page shows; the CSV export has them all. */
+		public static final int TOP = 20;
+
 		public boolean isEmpty() {
 			return this.totals.orders() == 0 && this.totals.refunds() == 0 && this.campaigns.isEmpty();
+		}
+
+		/** The first {@link #TOP} rows (by GMV) of a breakdown. */
+		public List<Line> top(List<Line> lines) {
+			return (lines.size() > TOP) ? lines.subList(0, TOP) : lines;
 		}
 
 	}

@@ -169,6 +169,39 @@ class AttributionPagesTests {
 	}
 
 	@Test
+	void longBreakdownsShowTheTopRowsAndTheCsvHasAll() throws Exception {
+		LocalDate day = LocalDate.of(2015, 4, 9);
+		Instant paidAt = day.atTime(11, 0).atZone(this.shop.current().timeZone()).toInstant();
+		for (int i = 0; i < AttributionReport.Report.TOP + 3; i++) {
+			String code = AttributionFixtures.unique("L");
+			AttributionFixtures.piece(this.jdbc, code);
+			this.attributions.record(AttributionFixtures.order("LONG", SalesPlatform.DOUYIN, String.valueOf(10 + i),
+					paidAt, code, null, null));
+		}
+		this.mvc.perform(
+				get("/traffic/attribution").param("from", day.toString()).param("to", day.toString()).with(OPERATOR))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"more-rows\"")));
+		AttributionReport.Report report = (AttributionReport.Report) this.mvc.perform(
+				get("/traffic/attribution").param("from", day.toString()).param("to", day.toString()).with(OPERATOR))
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("report");
+		assertThat(report.pieces()).hasSize(AttributionReport.Report.TOP + 3);
+		assertThat(report.top(report.pieces())).hasSize(AttributionReport.Report.TOP);
+		assertThat(report.top(report.pieces()).get(0).gmv()).isEqualByComparingTo("32.00");
+		String csv = this.mvc
+			.perform(get("/traffic/attribution.csv").param("from", day.toString())
+				.param("to", day.toString())
+				.with(OPERATOR))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines().filter((l) -> l.contains("归因测试 L")).count()).isEqualTo(AttributionReport.Report.TOP + 3);
+	}
+
+	@Test
 	void anEmptyRangeShowsTheEmptyStateAndTheDefaultIsYesterday() throws Exception {
 		this.mvc
 			.perform(get("/traffic/attribution").param("from", "2001-01-01").param("to", "2001-01-03").with(MANAGER))
