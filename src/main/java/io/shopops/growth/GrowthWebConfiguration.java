@@ -32,6 +32,8 @@ class GrowthWebConfiguration {
 			rules.requestMatchers("/traffic/seo/new", "/traffic/seo/*/edit", "/traffic/seo/*/delete")
 				.hasRole("MANAGER");
 			rules.requestMatchers(HttpMethod.POST, "/traffic/seo", "/traffic/seo/*").hasRole("MANAGER");
+			// operators read the attribution page; managers change its touch window
+			rules.requestMatchers(HttpMethod.POST, "/traffic/attribution/**").hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}
@@ -39,6 +41,11 @@ class GrowthWebConfiguration {
 	@Bean
 	NavigationItem trafficNavigation() {
 		return new NavigationItem(Section.GROWTH, 10, "nav.traffic", "/traffic", "graph-up-arrow");
+	}
+
+	@Bean
+	NavigationItem attributionNavigation() {
+		return new NavigationItem(Section.GROWTH, 11, "nav.attribution", "/traffic/attribution", "diagram-3");
 	}
 
 	@Bean

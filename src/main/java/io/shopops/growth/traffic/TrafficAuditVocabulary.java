@@ -41,4 +41,9 @@ class TrafficAuditVocabulary {
 				"SEO_KEYWORD_DELETED", "SEO_RANK_ENTERED", "SEO_RANKS_IMPORTED"));
 	}
 
+	@Bean
+	AuditVocabulary attributionActions() {
+		return new AuditVocabulary("attribution", List.of("ATTRIBUTION_WINDOW_CHANGED"));
+	}
+
 }
