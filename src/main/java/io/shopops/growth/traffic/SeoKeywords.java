@@ -90,7 +90,7 @@ class SeoKeywords {
 		catch (DuplicateKeyException ex) {
 			throw taken();
 		}
-		this.auditLog.record("SEO_KEYWORD_CREATED", "seo_keyword", String.valueOf(id), describe(valid));
+		this.auditLog.record("SEO_KEYWORD_CREATED", "seokeyword", String.valueOf(id), describe(valid));
 		return find(id).orElseThrow();
 	}
 
@@ -121,7 +121,7 @@ class SeoKeywords {
 		catch (DuplicateKeyException ex) {
 			throw taken();
 		}
-		this.auditLog.record("SEO_KEYWORD_UPDATED", "seo_keyword", String.valueOf(id),
+		this.auditLog.record("SEO_KEYWORD_UPDATED", "seokeyword", String.valueOf(id),
 				describe(new Valid(before.keyword(), before.targetUrl(), before.targetSku(), before.searchVolume(),
 						before.notes())) + " → " + describe(valid));
 		return find(id).orElseThrow();
@@ -142,7 +142,7 @@ class SeoKeywords {
 			.single();
 		this.jdbc.sql("DELETE FROM seo_keyword WHERE id = ?").param(id).update();
 		SeoKeyword k = keyword.get();
-		this.auditLog.record("SEO_KEYWORD_DELETED", "seo_keyword", String.valueOf(id),
+		this.auditLog.record("SEO_KEYWORD_DELETED", "seokeyword", String.valueOf(id),
 				describe(new Valid(k.keyword(), k.targetUrl(), k.targetSku(), k.searchVolume(), k.notes())) + " ranks="
 						+ ranks);
 		return true;
@@ -205,8 +205,8 @@ class SeoKeywords {
 			.param("rank", rank)
 			.param("actor", actor)
 			.update();
-		this.auditLog.record("SEO_RANK_ENTERED", "seo_keyword", String.valueOf(id), keyword.keyword() + " " + date
-				+ ": " + ((before != null) ? SeoKeyword.shown(before) + " → " : "") + SeoKeyword.shown(rank));
+		this.auditLog.record("SEO_RANK_ENTERED", "seokeyword", String.valueOf(id), keyword.keyword() + " " + date + ": "
+				+ ((before != null) ? SeoKeyword.shown(before) + " → " : "") + SeoKeyword.shown(rank));
 		return new SeoRank(date, rank, "MANUAL", actor);
 	}
 

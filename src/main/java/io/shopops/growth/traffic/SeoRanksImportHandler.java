@@ -329,7 +329,7 @@ class SeoRanksImportHandler implements ImportHandler {
 				status.setRollbackOnly();
 			}
 			else {
-				this.audit.record("SEO_RANKS_IMPORTED", "seo_keyword", "job-" + run.jobId(),
+				this.audit.record("SEO_RANKS_IMPORTED", "seokeyword", "job-" + run.jobId(),
 						"created=" + created + " updated=" + updated + " unchanged=" + unchanged + " keywordsAdded="
 								+ keywordsAdded + ((fixed != null) ? " date=" + fixed : ""));
 			}

@@ -37,7 +37,7 @@ class TrafficAuditVocabulary {
 
 	@Bean
 	AuditVocabulary seoKeywordActions() {
-		return new AuditVocabulary("seo_keyword", List.of("SEO_KEYWORD_CREATED", "SEO_KEYWORD_UPDATED",
+		return new AuditVocabulary("seokeyword", List.of("SEO_KEYWORD_CREATED", "SEO_KEYWORD_UPDATED",
 				"SEO_KEYWORD_DELETED", "SEO_RANK_ENTERED", "SEO_RANKS_IMPORTED"));
 	}
 
