@@ -352,7 +352,7 @@ class KpiBenchmark {
 	 * loaded year), so that none is answered from the KPI cache.
 	 */
 	private void measureUncached(String label, String base, String accept, String target) throws Exception {
-		java.util.Random random = new java.util.Random(12);
+		java.util.Random random = new java.util.Random(12 + this.think);
 		List<String> paths = new ArrayList<>();
 		java.util.Set<String> seen = new java.util.HashSet<>();
 		while (paths.size() < REQUESTS) {
