@@ -35,9 +35,15 @@ class NavigationBrowserTests {
 	private static final List<String> OPERATOR_PAGES = List.of("/products", "/inventory", "/inventory/low-stock",
 			"/inventory/reorder", "/inventory/purchase-orders", "/inventory/suppliers", "/inventory/stock-take",
 			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/after-sales/tickets",
-			"/after-sales/reviews", "/traffic", "/content", "/community", "/crm");
+			"/after-sales/reviews", "/traffic", "/traffic/attribution", "/content", "/community", "/crm",
+			"/crm/segments", "/crm/coupons");
 
-	private static final List<String> MANAGER_PAGES = List.of("/dashboard");
+	/**
+	 * Pages only managers and admins see in the growth section, and where they sit in it.
+	 */
+	private static final Map<String, String> MANAGER_GROWTH_PAGES_AFTER = Map.of("/crm/retention", "/crm/segments");
+
+	private static final List<String> MANAGER_PAGES = List.of("/dashboard", "/dashboard/products");
 
 	/** The dashboard's pages for admins, listed right after the managers'. */
 	private static final List<String> ADMIN_DASHBOARD_PAGES = List.of("/dashboard/digest");
@@ -60,7 +66,10 @@ class NavigationBrowserTests {
 			Map.entry("/dashboard/digest", "Daily digest and alerts"), Map.entry("/admin/users", "Users"),
 			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
 			Map.entry("/admin/audit", "Audit log"), Map.entry("/after-sales/reviews", "Reviews"),
-			Map.entry("/imports/reviews", "Review import"));
+			Map.entry("/imports/reviews", "Review import"),
+			Map.entry("/traffic/attribution", "Attribution: where the GMV came from"),
+			Map.entry("/crm/segments", "Segments"), Map.entry("/crm/retention", "Repurchase and LTV"),
+			Map.entry("/crm/coupons", "Coupons"), Map.entry("/dashboard/products", "Product performance"));
 
 	@Autowired
 	TestUsers users;
@@ -184,6 +193,7 @@ class NavigationBrowserTests {
 	private static List<String> pagesOf(Role role) {
 		List<String> pages = new ArrayList<>(OPERATOR_PAGES);
 		if (role != Role.OPERATOR) {
+			MANAGER_GROWTH_PAGES_AFTER.forEach((page, after) -> pages.add(pages.indexOf(after) + 1, page));
 			pages.addAll(MANAGER_PAGES);
 		}
 		if (role == Role.ADMIN) {
