@@ -1,7 +1,6 @@
 package io.shopops.dashboard;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.shopops.BenchMachine;
 import io.shopops.TestUsers;
 import io.shopops.growth.traffic.TrafficRollupBench;
 import io.shopops.platform.Role;
@@ -110,9 +110,9 @@ class KpiBenchmark {
 		Instant began = Instant.now();
 		line("# KPI page at a million orders");
 		line("");
-		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + BenchMachine.machine() + ", Java " + System.getProperty("java.version")
 				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
-				+ " on the same machine. Load average at the start: " + loadAverage() + ".");
+				+ " on the same machine. Load average at the start: " + BenchMachine.loadAverage() + ".");
 		line("");
 		line("## Data");
 		line("");
@@ -168,7 +168,7 @@ class KpiBenchmark {
 		}
 		line("");
 		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
-				+ loadAverage() + ".");
+				+ BenchMachine.loadAverage() + ".");
 		write();
 	}
 
@@ -449,29 +449,6 @@ class KpiBenchmark {
 		Files.write(dir.resolve("kpi.md"), this.report);
 	}
 
-	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
-				.findFirst()
-				.orElse(cpu);
-		}
-		catch (IOException ex) {
-			// not Linux
-		}
-		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu;
-	}
 
-	private static String loadAverage() {
-		try {
-			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-		}
-		catch (IOException ex) {
-			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		}
-	}
 
 }

@@ -1,7 +1,6 @@
 package io.shopops.dashboard;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.shopops.BenchMachine;
 import io.shopops.dashboard.ProductPerformance.Query;
 import io.shopops.dashboard.ProductPerformance.Sort;
 import io.shopops.platform.Role;
@@ -94,10 +94,10 @@ class ProductPerformanceBenchmark {
 		Instant began = Instant.now();
 		line("# Product performance benchmark");
 		line("");
-		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + BenchMachine.machine() + ", Java " + System.getProperty("java.version")
 				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
 				+ " on the same machine (embedded unless TEST_DATABASE_URL is set). Load average at the start: "
-				+ loadAverage() + ".");
+				+ BenchMachine.loadAverage() + ".");
 		line("");
 		ZoneId zone = this.rollups.zone();
 		LocalDate today = LocalDate.now(this.settings.current().timeZone());
@@ -283,7 +283,7 @@ class ProductPerformanceBenchmark {
 					.differences()
 					.size());
 		line("");
-		line("Load average at the end: " + loadAverage() + ". The whole run took "
+		line("Load average at the end: " + BenchMachine.loadAverage() + ". The whole run took "
 				+ (java.time.Duration.between(began, Instant.now()).toSeconds()) + " s.");
 		write();
 	}
@@ -347,37 +347,6 @@ class ProductPerformanceBenchmark {
 		Files.write(dir.resolve("product-performance.md"), this.report);
 	}
 
-	private static String machine() {
-		String cpu = "unknown CPU";
-		long memory = 0;
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
-				.findFirst()
-				.orElse(cpu);
-			memory = Files.readAllLines(Path.of("/proc/meminfo"))
-				.stream()
-				.filter((l) -> l.startsWith("MemTotal:"))
-				.map((l) -> Long.parseLong(l.replaceAll("\\D", "")))
-				.findFirst()
-				.orElse(0L);
-		}
-		catch (IOException ex) {
-			// not Linux: the report says what the JVM knows
-		}
-		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu + ", "
-				+ String.format(Locale.ROOT, "%.1f", memory / 1024.0 / 1024.0) + " GB memory";
-	}
 
-	private static String loadAverage() {
-		try {
-			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-		}
-		catch (IOException ex) {
-			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		}
-	}
 
 }

@@ -1,7 +1,6 @@
 package io.shopops.growth.retention;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.shopops.BenchMachine;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,9 +68,9 @@ class CohortBenchmark {
 		Instant began = Instant.now();
 		line("# Cohort page benchmark");
 		line("");
-		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + BenchMachine.machine() + ", Java " + System.getProperty("java.version")
 				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
-				+ " on the same machine. Load average at the start: " + loadAverage() + ".");
+				+ " on the same machine. Load average at the start: " + BenchMachine.loadAverage() + ".");
 		line("");
 		long generateStart = System.nanoTime();
 		generate();
@@ -110,7 +110,7 @@ class CohortBenchmark {
 		line("");
 		cleanUp();
 		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
-				+ loadAverage() + ".");
+				+ BenchMachine.loadAverage() + ".");
 		write();
 	}
 
@@ -200,30 +200,6 @@ class CohortBenchmark {
 		Files.writeString(path, String.join("\n", this.report) + "\n");
 	}
 
-	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
-				.findFirst()
-				.orElse(cpu);
-		}
-		catch (IOException ex) {
-			// not Linux
-		}
-		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu;
-	}
 
-	private static String loadAverage() {
-		try {
-			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-		}
-		catch (IOException ex) {
-			return String.format(Locale.ROOT, "%.2f",
-					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		}
-	}
 
 }

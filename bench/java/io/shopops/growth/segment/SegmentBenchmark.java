@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.shopops.BenchMachine;
 import io.shopops.platform.ShopSettings;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +66,9 @@ class SegmentBenchmark {
 		Instant began = Instant.now();
 		line("# Segments and RFM benchmark");
 		line("");
-		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + BenchMachine.machine() + ", Java " + System.getProperty("java.version")
 				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
-				+ " on the same machine (" + settings() + "). Load average at the start: " + loadAverage() + ".");
+				+ " on the same machine (" + settings() + "). Load average at the start: " + BenchMachine.loadAverage() + ".");
 		line("");
 		long generate = time(this::generate);
 		Map<String, Object> sizes = this.jdbc.sql("""
@@ -142,7 +143,7 @@ class SegmentBenchmark {
 		line("- members page 1 of that segment: " + millis(first) + "; page 101: " + millis(hundredth) + ".");
 		line("");
 		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
-				+ loadAverage() + ".");
+				+ BenchMachine.loadAverage() + ".");
 		write();
 	}
 
@@ -264,30 +265,6 @@ class SegmentBenchmark {
 			.getProcessCpuTime() / 1_000_000;
 	}
 
-	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
-				.findFirst()
-				.orElse(cpu);
-		}
-		catch (IOException ex) {
-			// not Linux
-		}
-		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu;
-	}
 
-	private static String loadAverage() {
-		try {
-			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-		}
-		catch (IOException ex) {
-			return String.format(Locale.ROOT, "%.2f",
-					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		}
-	}
 
 }

@@ -1,7 +1,6 @@
 package io.shopops.growth.traffic;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
@@ -32,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.shopops.BenchMachine;
 import io.shopops.TestUsers;
 import io.shopops.fulfilment.order.Address;
 import io.shopops.fulfilment.order.Customer;
@@ -106,9 +106,9 @@ class AttributionBenchmark {
 		Instant began = Instant.now();
 		line("# Attribution page at a million orders and 10M events");
 		line("");
-		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + BenchMachine.machine() + ", Java " + System.getProperty("java.version")
 				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
-				+ " on the same machine. Load average at the start: " + loadAverage() + ".");
+				+ " on the same machine. Load average at the start: " + BenchMachine.loadAverage() + ".");
 		line("");
 		line("## Data");
 		line("");
@@ -138,7 +138,7 @@ class AttributionBenchmark {
 		recordOrders();
 		line("");
 		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
-				+ loadAverage() + ".");
+				+ BenchMachine.loadAverage() + ".");
 		write();
 	}
 
@@ -404,29 +404,6 @@ class AttributionBenchmark {
 		Files.write(dir.resolve("attribution.md"), this.report);
 	}
 
-	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
-				.findFirst()
-				.orElse(cpu);
-		}
-		catch (IOException ex) {
-			// not Linux
-		}
-		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu;
-	}
 
-	private static String loadAverage() {
-		try {
-			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-		}
-		catch (IOException ex) {
-			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		}
-	}
 
 }
