@@ -2,6 +2,8 @@ package io.shopops.growth.traffic;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.shopops.BenchMachine;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,9 @@ class CollectBenchmark {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CollectWriter writer;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -84,17 +90,25 @@ class CollectBenchmark {
 		Sites.Site site = this.sites.create("Bench " + handle, "https://" + handle + ".bench.example");
 		line("# Traffic collection benchmark");
 		line("");
-		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + machine() + ", Java " + System.getProperty("java.version")
+		line("Run " + began.atOffset(ZoneOffset.UTC) + " on " + BenchMachine.machine() + ", Java " + System.getProperty("java.version")
 				+ ", PostgreSQL " + this.jdbc.sql("SHOW server_version").query(String.class).single()
-				+ " on the same machine. Load average at the start: " + loadAverage() + ".");
+				+ " on the same machine. Load average at the start: " + BenchMachine.loadAverage() + ".");
 		line("");
 		line("Every request is `POST /collect` over HTTP/1.1 on loopback with the site's `Origin`, from " + CLIENTS
 				+ " clients that each send their next request when the last one is answered (the load generator runs "
-				+ "in the same JVM as the server). Each request's events are one INSERT … SELECT FROM unnest(…), "
-				+ "committed before the 202. " + WARM_UP + " single-event requests warm the JIT first.");
+				+ "in the same JVM as the server). The endpoint is a servlet filter ahead of the security chain; a "
+				+ "request's events go to the group commit (`CollectWriter`): one writer thread stores the events of "
+				+ "every request waiting at that moment in one INSERT … SELECT FROM unnest(…) and one commit, then "
+				+ "answers each 202. " + WARM_UP + " single-event requests warm the JIT first.");
 		line("");
-		line("| scenario | requests | events | wall | requests/s | events/s | p50 | p95 | p99 | statuses | JVM CPU | target |");
-		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+		line("CPU per request: *JVM* is the whole test JVM (Tomcat, the endpoint, the writer and the " + CLIENTS + " HTTP clients "
+				+ "with their own threads); *server* is the CPU time of Tomcat's request threads and the writer "
+				+ "thread alone (ThreadMXBean); *PostgreSQL* is the server process and its backends (/proc). CPU "
+				+ "time is the figure least inflated by other load on a shared machine.");
+		line("");
+		line("| scenario | requests | events | wall | requests/s | events/s | p50 | p95 | p99 | statuses | commits "
+				+ "| JVM CPU | JVM CPU / request | server CPU / request | PostgreSQL CPU / request | target |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|");
 		run("warm-up", WARM_UP, 1, site, "");
 		long before = stored(site);
 		this.accepted.set(0);
@@ -116,7 +130,7 @@ class CollectBenchmark {
 				+ (after - before) + ((after - before == this.accepted.get()) ? " (none lost)." : " (MISMATCH)."));
 		line("");
 		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
-				+ loadAverage() + ".");
+				+ BenchMachine.loadAverage() + ".");
 		write();
 	}
 
@@ -124,6 +138,9 @@ class CollectBenchmark {
 		long[] latencies = new long[count];
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		long cpuBefore = jvmCpuMillis();
+		long serverBefore = serverCpuNanos();
+		long databaseBefore = databaseCpuMillis();
+		long commitsBefore = this.writer.statistics().commits();
 		long start = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		AtomicInteger next = new AtomicInteger();
@@ -150,12 +167,18 @@ class CollectBenchmark {
 		pool.shutdown();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long cpu = jvmCpuMillis() - cpuBefore;
+		long server = serverCpuNanos() - serverBefore;
+		long database = databaseCpuMillis() - databaseBefore;
+		long commits = this.writer.statistics().commits() - commitsBefore;
 		Arrays.sort(latencies);
 		line("| " + label + " | " + count + " | " + ((long) count * size) + " | " + fmt(seconds) + " s | **"
 				+ String.format(Locale.ROOT, "%.0f", count / seconds) + "** | **"
 				+ String.format(Locale.ROOT, "%.0f", count * size / seconds) + "** | " + ms(latencies, 0.50) + " | "
-				+ ms(latencies, 0.95) + " | " + ms(latencies, 0.99) + " | " + statuses + " | " + fmt(cpu / 1000.0)
-				+ " s | " + target + " |");
+				+ ms(latencies, 0.95) + " | " + ms(latencies, 0.99) + " | " + statuses + " | " + commits + " | "
+				+ fmt(cpu / 1000.0) + " s | " + String.format(Locale.ROOT, "%.2f", (double) cpu / count) + " ms | "
+				+ String.format(Locale.ROOT, "%.2f", server / 1e6 / count) + " ms | "
+				+ ((databaseBefore < 0) ? "–" : String.format(Locale.ROOT, "%.2f", (double) database / count) + " ms")
+				+ " | " + target + " |");
 	}
 
 	private static String batch(String key, int request, int size) {
@@ -234,28 +257,51 @@ class CollectBenchmark {
 			.getProcessCpuTime() / 1_000_000;
 	}
 
-	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((l) -> l.startsWith("model name"))
-				.map((l) -> l.substring(l.indexOf(':') + 1).strip())
-				.findFirst()
-				.orElse(cpu);
+	/**
+	 * The CPU time of Tomcat's request threads and the collect writer: what the server
+	 * spends, without the HTTP clients that run in the same JVM.
+	 */
+	private static long serverCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && (info.getThreadName().startsWith("http-nio-")
+					|| info.getThreadName().equals("collect-writer"))) {
+				long cpu = threads.getThreadCpuTime(info.getThreadId());
+				total += Math.max(0, cpu);
+			}
 		}
-		catch (IOException ex) {
-			// not Linux
-		}
-		return Runtime.getRuntime().availableProcessors() + " cores (nproc) of " + cpu;
+		return total;
 	}
 
-	private static String loadAverage() {
+	/**
+	 * The CPU time of the PostgreSQL server and its backends, from {@code /proc}; -1 when
+	 * the server is not a local process this JVM can see.
+	 */
+	private long databaseCpuMillis() {
 		try {
-			return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+			String dataDirectory = this.jdbc.sql("SHOW data_directory").query(String.class).single();
+			String postmaster = Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).strip();
+			long ticks = 0;
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter((p) -> p.getFileName().toString().matches("\\d+")).toList()) {
+					String stat;
+					try {
+						stat = Files.readString(process.resolve("stat"));
+					}
+					catch (IOException ex) {
+						continue;
+					}
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+			}
+			return ticks * 10;
 		}
-		catch (IOException ex) {
-			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		catch (IOException | RuntimeException ex) {
+			return -1;
 		}
 	}
 

@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * collection"): {@code POST /collect} with a JSON batch, and {@code GET /collect.gif}, a
  * 1×1 pixel for one event. A request names its site by the site's public key; browsers
  * may send from the site's origin only ({@link CollectCorsFilter} answers preflights).
- * Invalid events are counted and dropped; valid ones are stored before the answer.
+ * Invalid events are counted and dropped; valid ones are committed before the answer,
+ * together with other requests' events ({@link CollectWriter}); when that commit fails
+ * the answer is {@code 503} (none of the request's events is known to be stored).
  */
 @RestController
 class CollectController {
@@ -51,13 +53,17 @@ class CollectController {
 
 	private final TrafficEvents events;
 
+	private final CollectWriter writer;
+
 	private final CollectRateLimiter limiter;
 
 	private final ObjectMapper json;
 
-	CollectController(Sites sites, TrafficEvents events, CollectRateLimiter limiter, ObjectMapper json) {
+	CollectController(Sites sites, TrafficEvents events, CollectWriter writer, CollectRateLimiter limiter,
+			ObjectMapper json) {
 		this.sites = sites;
 		this.events = events;
+		this.writer = writer;
 		this.limiter = limiter;
 		this.json = json;
 	}
@@ -115,7 +121,13 @@ class CollectController {
 				valid.add(event);
 			}
 		}
-		int accepted = this.events.store(site.get(), valid);
+		int accepted;
+		try {
+			accepted = this.writer.store(this.events.rows(site.get(), valid));
+		}
+		catch (CollectWriter.CollectFailedException ex) {
+			return refusal(HttpStatus.SERVICE_UNAVAILABLE, error("unavailable"), allowOrigin);
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("accepted", accepted);
 		body.put("rejected", batch.size() - accepted);
@@ -139,7 +151,13 @@ class CollectController {
 			return gif(HttpStatus.TOO_MANY_REQUESTS, allowOrigin, 0);
 		}
 		CollectedEvent event = EventReader.fromParameters(parameters, Instant.now());
-		int accepted = (event != null) ? this.events.store(site.get(), List.of(event)) : 0;
+		int accepted;
+		try {
+			accepted = (event != null) ? this.writer.store(this.events.rows(site.get(), List.of(event))) : 0;
+		}
+		catch (CollectWriter.CollectFailedException ex) {
+			return gif(HttpStatus.SERVICE_UNAVAILABLE, allowOrigin, 0);
+		}
 		return gif(HttpStatus.OK, allowOrigin, accepted);
 	}
 
@@ -150,8 +168,8 @@ class CollectController {
 			builder.header("X-Collect-Accepted", String.valueOf(accepted))
 				.header("X-Collect-Rejected", String.valueOf(1 - accepted));
 		}
-		if (status == HttpStatus.TOO_MANY_REQUESTS) {
-			builder.header(HttpHeaders.RETRY_AFTER, "1");
+		if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
+			builder.header(HttpHeaders.RETRY_AFTER, retryAfter(status));
 		}
 		return builder.body(PIXEL);
 	}
@@ -164,10 +182,15 @@ class CollectController {
 	private static ResponseEntity<Map<String, Object>> refusal(HttpStatus status, Map<String, Object> body,
 			String allowOrigin) {
 		ResponseEntity.BodyBuilder builder = withCors(ResponseEntity.status(status), allowOrigin);
-		if (status == HttpStatus.TOO_MANY_REQUESTS) {
-			builder.header(HttpHeaders.RETRY_AFTER, "1");
+		if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
+			builder.header(HttpHeaders.RETRY_AFTER, retryAfter(status));
 		}
 		return builder.body(body);
+	}
+
+	/** Seconds before trying again: 1 after the rate limit, 5 when storing failed. */
+	private static String retryAfter(HttpStatus status) {
+		return (status == HttpStatus.SERVICE_UNAVAILABLE) ? "5" : "1";
 	}
 
 	static <B extends ResponseEntity.HeadersBuilder<B>> B withCors(B builder, String allowOrigin) {

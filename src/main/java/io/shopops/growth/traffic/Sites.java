@@ -6,14 +6,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.shopops.platform.AuditLog;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -26,9 +31,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The shop's sites that send traffic events. A site's public key names it in the events
  * (it is in the site's pages, so it is no secret); browsers may send from the site's
- * origin only. Every collected request looks its key up, so known keys are remembered for
- * at most {@link #REMEMBER_NANOS}; disabling or rotating forgets at once in this
- * instance.
+ * origin only. Every collected request looks its key up, so the enabled sites are kept in
+ * memory, read again at least every {@link #REFRESH_NANOS} (a key disabled or rotated in
+ * another instance is refused within about a second) and before the next lookup after a
+ * change in this instance (refused at once).
  */
 @Service
 class Sites {
@@ -39,7 +45,8 @@ class Sites {
 
 	static final String KEY_PREFIX = "pk_";
 
-	private static final long REMEMBER_NANOS = 30_000_000_000L;
+	/** How long the enabled sites are used from memory before they are read again. */
+	static final long REFRESH_NANOS = 1_000_000_000L;
 
 	private final JdbcClient jdbc;
 
@@ -47,9 +54,14 @@ class Sites {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, Remembered> known = new ConcurrentHashMap<>();
+	/**
+	 * Counts the changes of sites in this instance; what was read before one is stale.
+	 */
+	private final AtomicLong generation = new AtomicLong();
 
-	private volatile RememberedOrigins origins;
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
+	private volatile Enabled enabled;
 
 	Sites(JdbcClient jdbc, AuditLog auditLog) {
 		this.jdbc = jdbc;
@@ -159,39 +171,59 @@ class Sites {
 	}
 
 	/**
-	 * The enabled site with this key, remembered for a while.
+	 * The enabled site with this key, from memory: the enabled sites are read at most
+	 * every {@link #REFRESH_NANOS} (by one request, the others go on meanwhile with what
+	 * was read before), and again before the next lookup whenever a site is added,
+	 * enabled, disabled or given a new key in this instance. An unknown key costs no
+	 * query.
 	 */
 	Optional<Site> byKey(String key) {
 		if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 64) {
 			return Optional.empty();
 		}
-		long now = System.nanoTime();
-		Remembered remembered = this.known.get(key);
-		if (remembered == null || now - remembered.since() > REMEMBER_NANOS) {
-			Optional<Site> site = this.jdbc.sql(SELECT + " WHERE public_key = ? AND enabled")
-				.param(key)
-				.query(Sites::row)
-				.optional();
-			if (this.known.size() > 10_000) {
-				this.known.clear();
-			}
-			remembered = new Remembered(site.orElse(null), now);
-			this.known.put(key, remembered);
-		}
-		return Optional.ofNullable(remembered.site());
+		return Optional.ofNullable(enabled().byKey().get(key));
 	}
 
 	/** Whether an enabled site has this origin (for preflights, which carry no key). */
 	boolean enabledOrigin(String origin) {
-		long now = System.nanoTime();
-		RememberedOrigins current = this.origins;
-		if (current == null || now - current.since() > REMEMBER_NANOS) {
-			current = new RememberedOrigins(
-					List.copyOf(this.jdbc.sql("SELECT origin FROM site WHERE enabled").query(String.class).list()),
-					now);
-			this.origins = current;
+		return origin != null && enabled().origins().contains(origin.toLowerCase(Locale.ROOT));
+	}
+
+	private Enabled enabled() {
+		Enabled current = this.enabled;
+		long generation = this.generation.get();
+		if (current == null || current.generation() != generation) {
+			// a site changed here: nobody may go on with what was read before
+			return load(generation);
 		}
-		return origin != null && current.origins().contains(origin.toLowerCase(Locale.ROOT));
+		if (System.nanoTime() - current.since() > REFRESH_NANOS && this.refreshing.compareAndSet(false, true)) {
+			try {
+				return load(generation);
+			}
+			catch (DataAccessException ex) {
+				// the database is away: nothing can be stored either, so go on with what
+				// we have
+				return current;
+			}
+			finally {
+				this.refreshing.set(false);
+			}
+		}
+		return current;
+	}
+
+	private Enabled load(long generation) {
+		Map<String, Site> byKey = new HashMap<>();
+		Set<String> origins = new HashSet<>();
+		for (Site site : this.jdbc.sql(SELECT + " WHERE enabled").query(Sites::row).list()) {
+			byKey.put(site.publicKey(), site);
+			origins.add(site.origin());
+		}
+		// stamped with the generation seen before the query: if a site changed meanwhile,
+		// the next lookup reads again
+		Enabled loaded = new Enabled(Map.copyOf(byKey), Set.copyOf(origins), System.nanoTime(), generation);
+		this.enabled = loaded;
+		return loaded;
 	}
 
 	/**
@@ -242,10 +274,7 @@ class Sites {
 	}
 
 	private void forgetAfterCommit() {
-		Runnable forget = () -> {
-			this.known.clear();
-			this.origins = null;
-		};
+		Runnable forget = this.generation::incrementAndGet;
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			forget.run();
 			return;
@@ -280,17 +309,26 @@ class Sites {
 	record Site(long id, String name, String origin, String publicKey, boolean enabled, String createdBy,
 			Instant createdAt, Instant keyRotatedAt) {
 
-		/** The host of the site's origin. */
+		/**
+		 * The host of the site's origin ({@code scheme://host[:port]}, as
+		 * {@link Sites#normalizeOrigin} keeps it), like {@link URI#getHost()}.
+		 */
 		String host() {
-			return URI.create(this.origin).getHost();
+			if (!this.origin.contains("://")) {
+				return URI.create(this.origin).getHost();
+			}
+			int start = this.origin.indexOf("://") + 3;
+			int end = this.origin.startsWith("[", start) ? this.origin.indexOf(']', start) + 1
+					: this.origin.indexOf(':', start);
+			return this.origin.substring(start, (end > start) ? end : this.origin.length());
 		}
 
 	}
 
-	private record Remembered(Site site, long since) {
-	}
-
-	private record RememberedOrigins(List<String> origins, long since) {
+	/**
+	 * The enabled sites by key, their origins, when they were read, and the generation.
+	 */
+	private record Enabled(Map<String, Site> byKey, Set<String> origins, long since, long generation) {
 	}
 
 }

@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores collected events: one statement per batch (the rows travel as arrays), committed
- * (auto-commit) before the request is answered, classified by the source rules on the way
- * in.
+ * Stores collected events: one statement per call (the rows travel as arrays), committed
+ * (auto-commit) before it returns, classified by the source rules on the way in. The
+ * collection endpoint hands its requests' rows to {@link CollectWriter}, which stores the
+ * rows of many requests in one call.
  */
 @Repository
 class TrafficEvents {
@@ -33,9 +34,36 @@ class TrafficEvents {
 		if (events.isEmpty()) {
 			return 0;
 		}
+		return storeAll(List.of(rows(site, events)));
+	}
+
+	/** The rows of one site's events, classified by the current source rules. */
+	Rows rows(Site site, List<CollectedEvent> events) {
 		List<SourceRule> current = this.rules.current();
 		String host = site.host();
-		int n = events.size();
+		String[] sources = new String[events.size()];
+		for (int i = 0; i < sources.length; i++) {
+			CollectedEvent e = events.get(i);
+			sources[i] = TrafficClassifier.classify(current, e.utmSource(), e.utmMedium(), e.referrer(), host)
+				.source()
+				.name();
+		}
+		return new Rows(site.id(), events, sources);
+	}
+
+	/**
+	 * Stores the rows of several requests in one statement, so in one commit: all of them
+	 * or none. Returns how many were stored.
+	 */
+	int storeAll(List<Rows> all) {
+		int n = 0;
+		for (Rows rows : all) {
+			n += rows.size();
+		}
+		if (n == 0) {
+			return 0;
+		}
+		long[] siteIds = new long[n];
 		String[] types = new String[n];
 		String[] visitors = new String[n];
 		String[] sessions = new String[n];
@@ -49,31 +77,34 @@ class TrafficEvents {
 		String[] skus = new String[n];
 		String[] ats = new String[n];
 		String[] trafficSources = new String[n];
-		for (int i = 0; i < n; i++) {
-			CollectedEvent e = events.get(i);
-			types[i] = e.type();
-			visitors[i] = e.visitorId();
-			sessions[i] = e.sessionId();
-			urls[i] = e.url();
-			referrers[i] = e.referrer();
-			sources[i] = e.utmSource();
-			mediums[i] = e.utmMedium();
-			campaigns[i] = e.utmCampaign();
-			contents[i] = e.utmContent();
-			codes[i] = e.contentCode();
-			skus[i] = e.sku();
-			ats[i] = e.at().toString();
-			trafficSources[i] = TrafficClassifier.classify(current, e.utmSource(), e.utmMedium(), e.referrer(), host)
-				.source()
-				.name();
+		int i = 0;
+		for (Rows rows : all) {
+			for (int r = 0; r < rows.size(); r++, i++) {
+				CollectedEvent e = rows.events().get(r);
+				siteIds[i] = rows.siteId();
+				types[i] = e.type();
+				visitors[i] = e.visitorId();
+				sessions[i] = e.sessionId();
+				urls[i] = e.url();
+				referrers[i] = e.referrer();
+				sources[i] = e.utmSource();
+				mediums[i] = e.utmMedium();
+				campaigns[i] = e.utmCampaign();
+				contents[i] = e.utmContent();
+				codes[i] = e.contentCode();
+				skus[i] = e.sku();
+				ats[i] = e.at().toString();
+				trafficSources[i] = rows.trafficSources()[r];
+			}
 		}
-		return this.jdbc.sql("""
-				INSERT INTO traffic_event (site_id, type, visitor_id, session_id, url, referrer, utm_source, utm_medium,
-				  utm_campaign, utm_content, content_code, sku, occurred_at, traffic_source)
-				SELECT :site, e.* FROM unnest(:types::text[], :visitors::text[], :sessions::text[], :urls::text[],
-				  :referrers::text[], :sources::text[], :mediums::text[], :campaigns::text[], :contents::text[],
-				  :codes::text[], :skus::text[], :ats::timestamptz[], :trafficSources::text[]) AS e""")
-			.param("site", site.id())
+		return this.jdbc
+			.sql("""
+					INSERT INTO traffic_event (site_id, type, visitor_id, session_id, url, referrer, utm_source, utm_medium,
+					  utm_campaign, utm_content, content_code, sku, occurred_at, traffic_source)
+					SELECT e.* FROM unnest(:sites::bigint[], :types::text[], :visitors::text[], :sessions::text[],
+					  :urls::text[], :referrers::text[], :sources::text[], :mediums::text[], :campaigns::text[],
+					  :contents::text[], :codes::text[], :skus::text[], :ats::timestamptz[], :trafficSources::text[]) AS e""")
+			.param("sites", siteIds)
 			.param("types", types)
 			.param("visitors", visitors)
 			.param("sessions", sessions)
@@ -88,6 +119,17 @@ class TrafficEvents {
 			.param("ats", ats)
 			.param("trafficSources", trafficSources)
 			.update();
+	}
+
+	/**
+	 * The rows of one request: one site's valid events and the traffic source of each.
+	 */
+	record Rows(long siteId, List<CollectedEvent> events, String[] trafficSources) {
+
+		int size() {
+			return this.events.size();
+		}
+
 	}
 
 }
