@@ -148,7 +148,7 @@ class CollectHttpTests {
 	@Test
 	void oversizedBodiesAndBatchesAre413AndMalformedJsonIs400() throws Exception {
 		Site site = site();
-		String padding = "x".repeat(CollectController.MAX_BYTES);
+		String padding = "x".repeat(CollectEndpoint.MAX_BYTES);
 		HttpResponse<String> huge = post("{\"key\": \"" + site.publicKey() + "\", \"pad\": \"" + padding + "\"}",
 				site.origin());
 		assertThat(huge.statusCode()).isEqualTo(413);
