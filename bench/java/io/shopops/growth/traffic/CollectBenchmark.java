@@ -1,13 +1,18 @@
 package io.shopops.growth.traffic;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +66,13 @@ class CollectBenchmark {
 
 	private static final int WARM_UP = Integer.getInteger("bench.warm-up", 3_000);
 
+	/**
+	 * {@code raw} (default): each client keeps one HTTP/1.1 connection and writes the
+	 * request's bytes on a plain socket, as wrk-like load generators do; {@code jdk}: the
+	 * JDK's {@link HttpClient}, which costs several times the server's CPU per request.
+	 */
+	private static final boolean RAW = !"jdk".equals(System.getProperty("bench.collect.client", "raw"));
+
 	@LocalServerPort
 	int port;
 
@@ -96,7 +108,11 @@ class CollectBenchmark {
 		line("");
 		line("Every request is `POST /collect` over HTTP/1.1 on loopback with the site's `Origin`, from " + CLIENTS
 				+ " clients that each send their next request when the last one is answered (the load generator runs "
-				+ "in the same JVM as the server). The endpoint is a servlet filter ahead of the security chain; a "
+				+ "in the same JVM as the server; "
+				+ (RAW ? "each client keeps one keep-alive connection and writes requests built before the clock "
+						+ "starts on a plain socket, reading status, headers and body of each answer"
+						: "the JDK's HttpClient")
+				+ "). The endpoint is a servlet filter ahead of the security chain; a "
 				+ "request's events go to the group commit (`CollectWriter`): one writer thread stores the events of "
 				+ "every request waiting at that moment in one INSERT … SELECT FROM unnest(…) and one commit, then "
 				+ "answers each 202. " + WARM_UP + " single-event requests warm the JIT first.");
@@ -137,25 +153,35 @@ class CollectBenchmark {
 	private void run(String label, int count, int size, Sites.Site site, String target) throws Exception {
 		long[] latencies = new long[count];
 		Map<Integer, Integer> statuses = new TreeMap<>();
+		// the requests are built before the clock starts, as load generators do
+		String[] bodies = new String[count];
+		byte[][] raw = RAW ? new byte[count][] : null;
+		for (int i = 0; i < count; i++) {
+			bodies[i] = batch(site.publicKey(), i, size);
+			if (RAW) {
+				raw[i] = RawConnection.post("/collect", this.port, site.origin(), bodies[i]);
+			}
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		AtomicInteger next = new AtomicInteger();
+		List<Future<Map<Integer, Integer>>> clients = new ArrayList<>();
 		long cpuBefore = jvmCpuMillis();
 		long serverBefore = serverCpuNanos();
 		long databaseBefore = databaseCpuMillis();
 		long commitsBefore = this.writer.statistics().commits();
 		long start = System.nanoTime();
-		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-		AtomicInteger next = new AtomicInteger();
-		List<Future<Map<Integer, Integer>>> clients = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
 			clients.add(pool.submit(() -> {
 				Map<Integer, Integer> mine = new TreeMap<>();
-				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-					String body = batch(site.publicKey(), i, size);
-					long sent = System.nanoTime();
-					int status = post(body, site.origin());
-					latencies[i] = System.nanoTime() - sent;
-					mine.merge(status, 1, Integer::sum);
-					if (status == 202) {
-						this.accepted.addAndGet(size);
+				try (RawConnection connection = RAW ? new RawConnection(this.port) : null) {
+					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+						long sent = System.nanoTime();
+						int status = RAW ? connection.send(raw[i]) : post(bodies[i], site.origin());
+						latencies[i] = System.nanoTime() - sent;
+						mine.merge(status, 1, Integer::sum);
+						if (status == 202) {
+							this.accepted.addAndGet(size);
+						}
 					}
 				}
 				return mine;
@@ -255,6 +281,114 @@ class CollectBenchmark {
 	private static long jvmCpuMillis() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime() / 1_000_000;
+	}
+
+	/**
+	 * One keep-alive HTTP/1.1 connection of a client: writes a request's bytes, reads the
+	 * status line, the headers and the body (by {@code Content-Length}, or chunked), and
+	 * opens a new connection when the server closes this one.
+	 */
+	static final class RawConnection implements AutoCloseable {
+
+		private final int port;
+
+		private Socket socket;
+
+		private OutputStream out;
+
+		private InputStream in;
+
+		RawConnection(int port) {
+			this.port = port;
+		}
+
+		static byte[] post(String path, int port, String origin, String body) {
+			byte[] content = body.getBytes(StandardCharsets.UTF_8);
+			byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
+					+ "\r\nContent-Type: text/plain;charset=UTF-8\r\nOrigin: " + origin + "\r\nContent-Length: "
+					+ content.length + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII);
+			byte[] request = Arrays.copyOf(head, head.length + content.length);
+			System.arraycopy(content, 0, request, head.length, content.length);
+			return request;
+		}
+
+		/** The answer's status, or -1 when the connection failed (the request is not sent again). */
+		int send(byte[] request) {
+			try {
+				if (this.socket == null) {
+					this.socket = new Socket("localhost", this.port);
+					this.socket.setTcpNoDelay(true);
+					this.out = this.socket.getOutputStream();
+					this.in = new BufferedInputStream(this.socket.getInputStream(), 8192);
+				}
+				this.out.write(request);
+				this.out.flush();
+				String status = line();
+				int code = Integer.parseInt(status.substring(9, 12));
+				long length = -1;
+				boolean chunked = false;
+				boolean close = false;
+				for (String header = line(); !header.isEmpty(); header = line()) {
+					String lower = header.toLowerCase(Locale.ROOT);
+					if (lower.startsWith("content-length:")) {
+						length = Long.parseLong(lower.substring(15).strip());
+					}
+					else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+						chunked = true;
+					}
+					else if (lower.startsWith("connection:") && lower.contains("close")) {
+						close = true;
+					}
+				}
+				if (chunked) {
+					for (long chunk = Long.parseLong(line().split(";")[0].strip(), 16); chunk > 0; chunk = Long
+						.parseLong(line().split(";")[0].strip(), 16)) {
+						this.in.skipNBytes(chunk);
+						line();
+					}
+					line();
+				}
+				else if (length > 0) {
+					this.in.skipNBytes(length);
+				}
+				if (close) {
+					close();
+				}
+				return code;
+			}
+			catch (IOException | RuntimeException ex) {
+				close();
+				return -1;
+			}
+		}
+
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder(64);
+			for (int c = this.in.read(); c != '\n'; c = this.in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+		@Override
+		public void close() {
+			if (this.socket != null) {
+				try {
+					this.socket.close();
+				}
+				catch (IOException ex) {
+					// closing anyway
+				}
+				this.socket = null;
+			}
+		}
+
 	}
 
 	/**

@@ -9,12 +9,23 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stores collected events: one statement per call (the rows travel as arrays), committed
- * (auto-commit) before it returns, classified by the source rules on the way in. The
- * collection endpoint hands its requests' rows to {@link CollectWriter}, which stores the
- * rows of many requests in one call.
+ * (auto-commit, synchronously: see {@link #DURABLY}) before it returns, classified by the
+ * source rules on the way in. The collection endpoint hands its requests' rows to
+ * {@link CollectWriter}, which stores the rows of many requests in one call.
  */
 @Repository
 class TrafficEvents {
+
+	/**
+	 * Makes the statement's own transaction commit synchronously (WAL flushed before the
+	 * commit returns) whatever the server's or session's {@code synchronous_commit}: the
+	 * setting in effect when a transaction commits decides, and
+	 * {@code set_config(…, true)} holds until then. Embedded PostgreSQL, for one, runs
+	 * with it off, and a {@code 202} must mean stored, even across a crash. A statement
+	 * using it joins {@code durably} in its {@code FROM} (the CTE is volatile, so it is
+	 * evaluated, once).
+	 */
+	static final String DURABLY = "WITH durably AS (SELECT set_config('synchronous_commit', 'on', true))\n";
 
 	private final JdbcClient jdbc;
 
@@ -97,13 +108,13 @@ class TrafficEvents {
 				trafficSources[i] = rows.trafficSources()[r];
 			}
 		}
-		return this.jdbc
-			.sql("""
-					INSERT INTO traffic_event (site_id, type, visitor_id, session_id, url, referrer, utm_source, utm_medium,
-					  utm_campaign, utm_content, content_code, sku, occurred_at, traffic_source)
-					SELECT e.* FROM unnest(:sites::bigint[], :types::text[], :visitors::text[], :sessions::text[],
-					  :urls::text[], :referrers::text[], :sources::text[], :mediums::text[], :campaigns::text[],
-					  :contents::text[], :codes::text[], :skus::text[], :ats::timestamptz[], :trafficSources::text[]) AS e""")
+		return this.jdbc.sql(
+				DURABLY + """
+						INSERT INTO traffic_event (site_id, type, visitor_id, session_id, url, referrer, utm_source, utm_medium,
+						  utm_campaign, utm_content, content_code, sku, occurred_at, traffic_source)
+						SELECT e.* FROM durably, unnest(:sites::bigint[], :types::text[], :visitors::text[], :sessions::text[],
+						  :urls::text[], :referrers::text[], :sources::text[], :mediums::text[], :campaigns::text[],
+						  :contents::text[], :codes::text[], :skus::text[], :ats::timestamptz[], :trafficSources::text[]) AS e""")
 			.param("sites", siteIds)
 			.param("types", types)
 			.param("visitors", visitors)

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.shopops.growth.traffic.Sites.Site;
 import org.junit.jupiter.api.Test;
@@ -32,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * database: concurrent requests share commits and each 202 is backed by its rows; a
  * failed commit is a 503 with nothing stored, and the next requests are stored again; a
  * key revoked in the database by another instance stops working within about a second;
- * the writer stops after the web server.
+ * each commit is synchronous whatever the server's setting; the writer stops after the
+ * web server.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CollectCommitHttpTests {
@@ -51,6 +57,9 @@ class CollectCommitHttpTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	DataSource dataSource;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -141,6 +150,26 @@ class CollectCommitHttpTests {
 			assertThat(post(one(elsewhere), elsewhere.origin()).statusCode()).isEqualTo(401);
 		}
 		assertThat(stored(elsewhere)).isEqualTo(storedBefore);
+	}
+
+	@Test
+	void theStatementCommitsSynchronouslyWhateverTheSessionSays() throws Exception {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			assertThat(connection.getAutoCommit()).isTrue();
+			statement.execute("SET synchronous_commit = off");
+			try (ResultSet inside = statement
+				.executeQuery(TrafficEvents.DURABLY + "SELECT current_setting('synchronous_commit') FROM durably")) {
+				assertThat(inside.next()).isTrue();
+				assertThat(inside.getString(1)).as("in effect when the statement's transaction commits")
+					.isEqualTo("on");
+			}
+			try (ResultSet after = statement.executeQuery("SHOW synchronous_commit")) {
+				assertThat(after.next()).isTrue();
+				assertThat(after.getString(1)).as("for that transaction only").isEqualTo("off");
+			}
+			statement.execute("RESET synchronous_commit");
+		}
 	}
 
 	@Test
