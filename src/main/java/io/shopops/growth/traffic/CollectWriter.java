@@ -23,13 +23,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit for the collection endpoint. A request hands its rows over and waits; one
- * writer thread takes every request waiting at that moment (up to {@link #MAX_ROWS}
- * rows), stores their rows in one statement, so in one commit, and only then tells each
- * request its outcome. A request is therefore answered {@code 202} only once its events
- * are committed, however many other requests shared the commit; when the statement fails,
- * every request of that group is told so (and answered {@code 503}), nothing of it is
- * stored, and the failure is logged.
+ * Group commit for the collection endpoint. A request hands its rows over and waits; a
+ * writer thread (one of a few, so that commits overlap) takes every request waiting at
+ * that moment (up to {@link #MAX_ROWS} rows), stores their rows in one statement, so in
+ * one commit, and only then tells each request its outcome. A request is therefore
+ * answered {@code 202} only once its events are committed, however many other requests
+ * shared the commit; when the statement fails, every request of that group is told so
+ * (and answered {@code 503}), nothing of it is stored, and the failure is logged.
  * <p>
  * It starts before and stops after the web server ({@link #PHASE}): stopping refuses no
  * request but takes no new ones into the queue (a late one is stored on its own thread),
@@ -43,6 +43,12 @@ class CollectWriter implements SmartLifecycle {
 
 	/** The most rows of one statement. */
 	static final int MAX_ROWS = 5_000;
+
+	/**
+	 * The application's writer threads: while one waits for its commit to be flushed, the
+	 * next group is written by another, so commits overlap.
+	 */
+	static final int WRITERS = 3;
 
 	/** How long a request waits for its commit before it is answered {@code 503}. */
 	static final Duration WAIT = Duration.ofSeconds(10);
@@ -64,19 +70,23 @@ class CollectWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final int writers;
 
 	@Autowired
 	CollectWriter(TrafficEvents events) {
-		this(events::storeAll);
+		this(events::storeAll, WRITERS);
 	}
 
 	/**
 	 * @param store stores the rows of several requests in one commit and returns how many
 	 * were stored, or throws
+	 * @param writers how many threads write groups
 	 */
-	CollectWriter(ToIntFunction<List<Rows>> store) {
+	CollectWriter(ToIntFunction<List<Rows>> store, int writers) {
 		this.store = store;
+		this.writers = writers;
 	}
 
 	/**
@@ -124,9 +134,12 @@ class CollectWriter implements SmartLifecycle {
 				return;
 			}
 			this.running = true;
-			this.thread = new Thread(this::run, "collect-writer");
-			this.thread.setDaemon(true);
-			this.thread.start();
+			for (int i = 1; i <= this.writers; i++) {
+				Thread writer = new Thread(this::run, "collect-writer-" + i);
+				writer.setDaemon(true);
+				writer.start();
+				this.threads.add(writer);
+			}
 		}
 		finally {
 			this.gate.writeLock().unlock();
@@ -136,17 +149,17 @@ class CollectWriter implements SmartLifecycle {
 	/** Takes no more requests into the queue, stores those in it and waits for that. */
 	@Override
 	public void stop() {
-		Thread writer;
+		List<Thread> writers;
 		this.gate.writeLock().lock();
 		try {
 			this.running = false;
-			writer = this.thread;
-			this.thread = null;
+			writers = new ArrayList<>(this.threads);
+			this.threads.clear();
 		}
 		finally {
 			this.gate.writeLock().unlock();
 		}
-		if (writer != null) {
+		for (Thread writer : writers) {
 			try {
 				writer.join(WAIT.toMillis() * 3);
 			}

@@ -194,8 +194,35 @@ class CollectWriterTests {
 		assertThat(this.groups).isEmpty();
 	}
 
+	@Test
+	void severalWritersCommitGroupsAtTheSameTime() throws Exception {
+		CountDownLatch commits = new CountDownLatch(1);
+		AtomicInteger inside = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		this.writer = new CollectWriter((group) -> {
+			most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+			hold(commits);
+			inside.decrementAndGet();
+			return record(group);
+		}, 3);
+		this.writer.start();
+
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			answers.add(this.requests.submit(() -> this.writer.store(rows(1))));
+			await().until(() -> inside.get() == answers.size());
+		}
+		commits.countDown();
+
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get(5, TimeUnit.SECONDS)).isOne();
+		}
+		assertThat(most).as("three commits in flight at once").hasValue(3);
+		assertThat(this.rowsStored).hasValue(3);
+	}
+
 	private void start(ToIntFunction<List<Rows>> store) {
-		this.writer = new CollectWriter(store);
+		this.writer = new CollectWriter(store, 1);
 		this.writer.start();
 	}
 
