@@ -34,6 +34,9 @@ class GrowthWebConfiguration {
 			rules.requestMatchers(HttpMethod.POST, "/traffic/seo", "/traffic/seo/*").hasRole("MANAGER");
 			// operators read the attribution page; managers change its touch window
 			rules.requestMatchers(HttpMethod.POST, "/traffic/attribution/**").hasRole("MANAGER");
+			// operators record creators, cooperations and samples; managers record
+			// payouts and adjustments of the creators' payout ledgers
+			rules.requestMatchers(HttpMethod.POST, "/content/creators/*/ledger").hasRole("MANAGER");
 			rules.requestMatchers("/traffic/**", "/content/**", "/community/**", "/crm/**").hasRole("OPERATOR");
 		};
 	}
@@ -56,6 +59,11 @@ class GrowthWebConfiguration {
 	@Bean
 	NavigationItem contentNavigation() {
 		return new NavigationItem(Section.GROWTH, 20, "nav.content", "/content", "camera-video");
+	}
+
+	@Bean
+	NavigationItem creatorsNavigation() {
+		return new NavigationItem(Section.GROWTH, 21, "nav.creators", "/content/creators", "person-video3");
 	}
 
 	@Bean

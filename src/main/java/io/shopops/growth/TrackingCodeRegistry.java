@@ -4,9 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where tracking codes are used: content pieces, community groups and community
- * activities share one name space, so that an order's content code is attributed to one
- * thing only.
+ * Where tracking codes are used: content pieces, community groups, community activities
+ * and creators' cooperation records share one name space, so that an order's content code
+ * is attributed to one thing only.
  */
 @Component
 public class TrackingCodeRegistry {
@@ -23,7 +23,10 @@ public class TrackingCodeRegistry {
 		COMMUNITY_GROUP,
 
 		/** A community activity ({@code community_activity}). */
-		COMMUNITY_ACTIVITY
+		COMMUNITY_ACTIVITY,
+
+		/** A creator's cooperation record ({@code creator_cooperation}). */
+		CREATOR_COOPERATION
 
 	}
 
@@ -47,7 +50,9 @@ public class TrackingCodeRegistry {
 				    OR EXISTS (SELECT 1 FROM community_group WHERE tracking_code = :code
 				                  AND (:owner <> 'COMMUNITY_GROUP' OR id IS DISTINCT FROM :self))
 				    OR EXISTS (SELECT 1 FROM community_activity WHERE tracking_code = :code
-				                  AND (:owner <> 'COMMUNITY_ACTIVITY' OR id IS DISTINCT FROM :self))""")
+				                  AND (:owner <> 'COMMUNITY_ACTIVITY' OR id IS DISTINCT FROM :self))
+				    OR EXISTS (SELECT 1 FROM creator_cooperation WHERE tracking_code = :code
+				                  AND (:owner <> 'CREATOR_COOPERATION' OR id IS DISTINCT FROM :self))""")
 			.param("code", code)
 			.param("owner", owner.name())
 			.param("self", self)

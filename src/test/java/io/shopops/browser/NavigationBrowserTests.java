@@ -35,8 +35,8 @@ class NavigationBrowserTests {
 	private static final List<String> OPERATOR_PAGES = List.of("/products", "/inventory", "/inventory/low-stock",
 			"/inventory/reorder", "/inventory/purchase-orders", "/inventory/suppliers", "/inventory/stock-take",
 			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/after-sales/tickets",
-			"/after-sales/reviews", "/traffic", "/traffic/attribution", "/content", "/community", "/crm",
-			"/crm/segments", "/crm/coupons");
+			"/after-sales/reviews", "/traffic", "/traffic/attribution", "/content", "/content/creators", "/community",
+			"/crm", "/crm/segments", "/crm/coupons");
 
 	/**
 	 * Pages only managers and admins see in the growth section, and where they sit in it.
@@ -62,7 +62,8 @@ class NavigationBrowserTests {
 			Map.entry("/admin/api-tokens", "API tokens"), Map.entry("/admin/sites", "Sites"),
 			Map.entry("/after-sales", "After-sales"), Map.entry("/after-sales/tickets", "Tickets"),
 			Map.entry("/traffic", "Traffic"), Map.entry("/content", "Content calendar"),
-			Map.entry("/community", "Community"), Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"),
+			Map.entry("/content/creators", "Creators and distribution"), Map.entry("/community", "Community"),
+			Map.entry("/crm", "CRM"), Map.entry("/dashboard", "Daily KPIs"),
 			Map.entry("/dashboard/digest", "Daily digest and alerts"), Map.entry("/admin/users", "Users"),
 			Map.entry("/admin/settings", "Settings"), Map.entry("/imports/products", "Product import"),
 			Map.entry("/admin/audit", "Audit log"), Map.entry("/after-sales/reviews", "Reviews"),

@@ -319,6 +319,43 @@ public class Inventory {
 	}
 
 	/**
+	 * Takes available units off hand as a free sample, e.g. sent to a creator, as a
+	 * {@link MovementKind#SAMPLE} movement with its reference. Only available units can
+	 * go: on hand never drops below what is reserved.
+	 * @param sku the SKU
+	 * @param warehouse the warehouse code
+	 * @param quantity the units, at least 1
+	 * @param reference the sample record, required
+	 * @param note what the sample is for, may be {@code null}
+	 * @return the stock after the sample left
+	 * @throws InsufficientStockException if fewer units are available; nothing is changed
+	 * @throws StockItemNotFoundException if the SKU has no stock in the warehouse
+	 */
+	@Transactional
+	public StockLevel sendSample(String sku, String warehouse, int quantity, StockReference reference, String note) {
+		Assert.isTrue(quantity > 0, "quantity must be positive");
+		Assert.notNull(reference, "a sample needs a reference");
+		String why = (note != null && !note.isBlank()) ? note.strip() : null;
+		if (why != null && why.length() > MAX_REASON) {
+			why = why.substring(0, MAX_REASON);
+		}
+		return move(sku, warehouse, MovementKind.SAMPLE, -quantity, 0, reference, why);
+	}
+
+	/**
+	 * The codes of the active warehouses, {@link #DEFAULT_WAREHOUSE} first, for pickers
+	 * of other modules.
+	 * @return the codes
+	 */
+	@Transactional(readOnly = true)
+	public List<String> activeWarehouses() {
+		return this.jdbc.sql("SELECT code FROM warehouse WHERE active ORDER BY (code = :main) DESC, code")
+			.param("main", DEFAULT_WAREHOUSE)
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * The current stock of a SKU in a warehouse.
 	 * @param sku the SKU
 	 * @param warehouse the warehouse code

@@ -33,6 +33,12 @@ public enum MovementKind {
 	 * Returned goods that cannot be sold again left the stock: on hand goes down, after
 	 * their {@link #RETURN}.
 	 */
-	WRITE_OFF
+	WRITE_OFF,
+
+	/**
+	 * Goods sent out as a free sample, e.g. to a creator: on hand goes down by units that
+	 * were available, with a reference to the sample record.
+	 */
+	SAMPLE
 
 }

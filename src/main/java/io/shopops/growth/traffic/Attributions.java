@@ -25,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Attributes paid orders and keeps the rollup the attribution page reads
  * ({@code attribution_day}). An order is attributed, in this order, to the owner of its
- * content code (a content piece, or a community group or activity, as
- * {@link io.shopops.growth.TrackingCodeRegistry} knows them), to the paid campaign its
- * {@code utm_campaign} names, to the traffic source its UTM source and medium map to by
- * the source rules, for an own-site order with a visitor id to the visitor's last tracked
- * touch (an event with a content code or UTM parameters) in the window before the order
- * was placed, else to direct/unknown.
+ * content code (a content piece, a community group or activity, or a creator's
+ * cooperation, as {@link io.shopops.growth.TrackingCodeRegistry} knows them), to the paid
+ * campaign its {@code utm_campaign} names, to the traffic source its UTM source and
+ * medium map to by the source rules, for an own-site order with a visitor id to the
+ * visitor's last tracked touch (an event with a content code or UTM parameters) in the
+ * window before the order was placed, else to direct/unknown.
  * <p>
  * Idempotent: an order's fact is recomputed from each event's snapshot and, when it
  * differs from the one kept, its contribution (GMV on its payment day, its refunds on
@@ -259,9 +259,13 @@ class Attributions {
 				SELECT 'PIECE', id, 0 FROM content_piece WHERE tracking_code = :code
 				UNION ALL SELECT 'GROUP', id, 0 FROM community_group WHERE tracking_code = :code
 				UNION ALL SELECT 'ACTIVITY', group_id, id FROM community_activity WHERE tracking_code = :code
+				UNION ALL SELECT 'CREATOR', 0, 0 FROM creator_cooperation WHERE tracking_code = :code
 				LIMIT 1""").param("code", code).query((rs, n) -> switch (rs.getString(1)) {
 			case "PIECE" -> new Target(rule, TrafficSource.CONTENT, 0, rs.getLong(2), 0, null, touch);
 			case "GROUP" -> new Target(rule, TrafficSource.PRIVATE, 0, 0, rs.getLong(2), null, touch);
+			// a creator's own code: content traffic, counted for the creator by
+			// growth.creator
+			case "CREATOR" -> new Target(rule, TrafficSource.CONTENT, 0, 0, 0, null, touch);
 			default -> new Target(rule, TrafficSource.PRIVATE, 0, 0, rs.getLong(2), rs.getLong(3), touch);
 		}).optional().orElse(null);
 	}
