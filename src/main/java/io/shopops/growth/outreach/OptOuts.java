@@ -45,6 +45,19 @@ class OptOuts implements CustomerBook.MergeHook {
 			.list();
 	}
 
+	/**
+	 * An active customer's name, for the outreach page.
+	 * @param customerId the customer
+	 * @return the name ({@code #id} without one), empty for an unknown or merged customer
+	 */
+	@Transactional(readOnly = true)
+	java.util.Optional<String> customerName(long customerId) {
+		return this.jdbc.sql("SELECT coalesce(name, '#' || id) FROM customer WHERE id = :id AND merged_into IS NULL")
+			.param("id", customerId)
+			.query(String.class)
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	boolean isOptedOut(long customerId, OutreachChannel channel) {
 		return this.jdbc
@@ -127,6 +140,15 @@ class OptOuts implements CustomerBook.MergeHook {
 		List<String> unmatched = new ArrayList<>();
 		for (String line : lines) {
 			var found = (line.length() <= 254) ? this.customers.find(line) : java.util.Optional.<Long>empty();
+			if (found.isEmpty() && line.length() <= 254) {
+				// contact kept on the customer without an identity of its own
+				found = this.jdbc.sql("""
+						SELECT id FROM customer WHERE merged_into IS NULL
+						AND (lower(email) = lower(:value) OR phone = :value) ORDER BY id LIMIT 1""")
+					.param("value", line)
+					.query(Long.class)
+					.optional();
+			}
 			if (found.isEmpty()) {
 				unmatched.add(line);
 				continue;
