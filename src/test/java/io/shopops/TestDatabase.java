@@ -166,6 +166,11 @@ public final class TestDatabase {
 		properties.put("shopops.dashboard.digest.delivery-cron", "-");
 		// the nightly RFM recompute never runs by itself in tests
 		properties.put("shopops.segments.rfm-cron", "-");
+		// the outreach dispatcher runs only when a test calls it; its file is temporary
+		properties.put("shopops.outreach.dispatch-interval", "0");
+		properties.put("shopops.outreach.outbox-file", Path
+			.of(System.getProperty("java.io.tmpdir"), "shopops-test-outbox-" + ProcessHandle.current().pid() + ".log")
+			.toString());
 		return properties;
 	}
 

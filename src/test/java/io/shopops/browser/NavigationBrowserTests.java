@@ -36,7 +36,7 @@ class NavigationBrowserTests {
 			"/inventory/reorder", "/inventory/purchase-orders", "/inventory/suppliers", "/inventory/stock-take",
 			"/orders", "/orders/channels", "/orders/queues", "/after-sales", "/after-sales/tickets",
 			"/after-sales/reviews", "/traffic", "/traffic/attribution", "/content", "/content/creators", "/community",
-			"/crm", "/crm/segments", "/crm/coupons");
+			"/crm", "/crm/segments", "/crm/outreach", "/crm/coupons");
 
 	/**
 	 * Pages only managers and admins see in the growth section, and where they sit in it.
@@ -70,7 +70,8 @@ class NavigationBrowserTests {
 			Map.entry("/imports/reviews", "Review import"),
 			Map.entry("/traffic/attribution", "Attribution: where the GMV came from"),
 			Map.entry("/crm/segments", "Segments"), Map.entry("/crm/retention", "Repurchase and LTV"),
-			Map.entry("/crm/coupons", "Coupons"), Map.entry("/dashboard/products", "Product performance"));
+			Map.entry("/crm/coupons", "Coupons"), Map.entry("/crm/outreach", "Outreach"),
+			Map.entry("/dashboard/products", "Product performance"));
 
 	@Autowired
 	TestUsers users;
