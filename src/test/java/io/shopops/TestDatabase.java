@@ -166,6 +166,8 @@ public final class TestDatabase {
 		properties.put("shopops.dashboard.digest.delivery-cron", "-");
 		// the nightly RFM recompute never runs by itself in tests
 		properties.put("shopops.segments.rfm-cron", "-");
+		// lifecycle rules are evaluated only when a test runs them
+		properties.put("shopops.lifecycle.cron", "-");
 		return properties;
 	}
 
