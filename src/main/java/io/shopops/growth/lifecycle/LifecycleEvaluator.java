@@ -100,13 +100,16 @@ class LifecycleEvaluator {
 		int[] membership = this.transactions.execute((status) -> refresh(rule, now));
 		int acted = 0;
 		int passedOver = 0;
+		long after = 0;
 		while (true) {
-			int[] batch = this.transactions.execute((status) -> handleBatch(rule, now, actor));
-			if (batch == null || batch[0] == 0) {
+			long from = after;
+			Batch batch = this.transactions.execute((status) -> handleBatch(rule, from, now, actor));
+			if (batch == null || batch.handled() == 0) {
 				break;
 			}
-			acted += batch[1];
-			passedOver += batch[0] - batch[2];
+			acted += batch.reached();
+			passedOver += batch.handled() - batch.claimed();
+			after = batch.lastId();
 		}
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		Run run = new Run(ruleId, membership[0], membership[1], acted, passedOver, millis);
@@ -212,19 +215,21 @@ class LifecycleEvaluator {
 	}
 
 	/**
-	 * Handles one batch of pending entries.
-	 * @return entries handled, customers reached, customers claimed
+	 * Handles the next batch of pending entries, by customer id from {@code after} on (so
+	 * that each batch starts where the last ended, not at the dead index entries of the
+	 * ones before). Entries another evaluation holds are skipped: it handles them.
 	 */
-	private int[] handleBatch(LifecycleRule rule, Instant now, String actor) {
+	private Batch handleBatch(LifecycleRule rule, long after, Instant now, String actor) {
 		List<Long> ids = this.jdbc.sql("""
-				SELECT customer_id FROM lifecycle_member WHERE rule_id = :id AND pending
+				SELECT customer_id FROM lifecycle_member WHERE rule_id = :id AND pending AND customer_id > :after
 				ORDER BY customer_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
 			.param("id", rule.id())
+			.param("after", after)
 			.param("limit", BATCH)
 			.query(Long.class)
 			.list();
 		if (ids.isEmpty()) {
-			return new int[] { 0, 0, 0 };
+			return new Batch(0, 0, 0, after);
 		}
 		this.jdbc.sql("UPDATE lifecycle_member SET pending = false WHERE rule_id = :id AND customer_id IN (:ids)")
 			.param("id", rule.id())
@@ -232,7 +237,10 @@ class LifecycleEvaluator {
 			.update();
 		List<Long> claimed = claim(rule.id(), ids, now, rule.definition().cooldownDays());
 		int reached = claimed.isEmpty() ? 0 : act(rule, claimed, now, actor);
-		return new int[] { ids.size(), reached, claimed.size() };
+		return new Batch(ids.size(), reached, claimed.size(), ids.get(ids.size() - 1));
+	}
+
+	private record Batch(int handled, int reached, int claimed, long lastId) {
 	}
 
 	/**

@@ -337,9 +337,10 @@ class LifecycleRules {
 				SELECT count(DISTINCT o.customer_id), count(*), coalesce(sum(o.paid_amount), 0)
 				FROM customer_order o
 				WHERE o.paid_at IS NOT NULL AND o.status NOT IN ('CANCELLED', 'CLOSED')
-				AND EXISTS (SELECT 1 FROM lifecycle_firing f WHERE f.rule_id = :id AND f.reached
-				    AND f.customer_id = o.customer_id AND o.placed_at > f.fired_at
-				    AND o.placed_at <= f.fired_at + make_interval(days => :days))""")
+				AND o.order_id IN (SELECT w.order_id FROM lifecycle_firing f
+				    JOIN customer_order w ON w.customer_id = f.customer_id AND w.placed_at > f.fired_at
+				        AND w.placed_at <= f.fired_at + make_interval(days => :days)
+				    WHERE f.rule_id = :id AND f.reached)""")
 			.param("id", rule.id())
 			.param("days", rule.definition().returnDays())
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3) })
