@@ -171,6 +171,8 @@ public final class TestDatabase {
 		properties.put("shopops.outreach.outbox-file", Path
 			.of(System.getProperty("java.io.tmpdir"), "shopops-test-outbox-" + ProcessHandle.current().pid() + ".log")
 			.toString());
+		// lifecycle rules are evaluated only when a test runs them
+		properties.put("shopops.lifecycle.cron", "-");
 		return properties;
 	}
 

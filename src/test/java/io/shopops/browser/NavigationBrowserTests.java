@@ -41,7 +41,8 @@ class NavigationBrowserTests {
 	/**
 	 * Pages only managers and admins see in the growth section, and where they sit in it.
 	 */
-	private static final Map<String, String> MANAGER_GROWTH_PAGES_AFTER = Map.of("/crm/retention", "/crm/segments");
+	private static final Map<String, String> MANAGER_GROWTH_PAGES_AFTER = Map.of("/crm/retention", "/crm/outreach",
+			"/crm/lifecycle", "/crm/coupons");
 
 	private static final List<String> MANAGER_PAGES = List.of("/dashboard", "/dashboard/products");
 
@@ -71,6 +72,7 @@ class NavigationBrowserTests {
 			Map.entry("/traffic/attribution", "Attribution: where the GMV came from"),
 			Map.entry("/crm/segments", "Segments"), Map.entry("/crm/retention", "Repurchase and LTV"),
 			Map.entry("/crm/coupons", "Coupons"), Map.entry("/crm/outreach", "Outreach"),
+			Map.entry("/crm/lifecycle", "Lifecycle rules"),
 			Map.entry("/dashboard/products", "Product performance"));
 
 	@Autowired

@@ -17,7 +17,8 @@ class CrmAuditVocabulary {
 	AuditVocabulary customerActions() {
 		return new AuditVocabulary("customer",
 				List.of("CUSTOMER_CREATED", "CUSTOMER_MERGED", "CUSTOMER_TAGGED", "CUSTOMER_UNTAGGED", "TIER_CHANGED",
-						"POINTS_EARNED", "POINTS_REVERSED", "POINTS_ADJUSTED", "POINTS_REDEEMED"));
+						"POINTS_EARNED", "POINTS_REVERSED", "POINTS_ADJUSTED", "POINTS_REDEEMED",
+						"CUSTOMER_BIRTHDAY_CHANGED"));
 	}
 
 	@Bean
