@@ -166,6 +166,8 @@ public final class TestDatabase {
 		properties.put("shopops.dashboard.digest.delivery-cron", "-");
 		// the nightly RFM recompute never runs by itself in tests
 		properties.put("shopops.segments.rfm-cron", "-");
+		// re-attribution runs only when a test calls it
+		properties.put("shopops.traffic.reattribution-cron", "-");
 		return properties;
 	}
 
