@@ -121,6 +121,28 @@ class Attributions {
 	}
 
 	/**
+	 * The window change being re-attributed, if one is.
+	 */
+	@Transactional(readOnly = true)
+	Rework pendingRework() {
+		return this.jdbc.sql("""
+				SELECT window_days, checked FROM attribution_rework WHERE finished_at IS NULL AND reason = 'WINDOW'
+				ORDER BY id DESC LIMIT 1""")
+			.query((rs, n) -> new Rework(rs.getInt(1), rs.getLong(2)))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * A queued or running re-attribution after a window change.
+	 *
+	 * @param windowDays the new window
+	 * @param checked how many orders it has looked at so far
+	 */
+	record Rework(int windowDays, long checked) {
+	}
+
+	/**
 	 * Changes the touch window and queues the re-attribution of every order a touch can
 	 * attribute ({@link Reattribution}; a re-attribution queued by an earlier change and
 	 * not finished yet gives way to it). Audited.
