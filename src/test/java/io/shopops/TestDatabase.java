@@ -173,6 +173,8 @@ public final class TestDatabase {
 			.toString());
 		// lifecycle rules are evaluated only when a test runs them
 		properties.put("shopops.lifecycle.cron", "-");
+		// re-attribution runs only when a test calls it
+		properties.put("shopops.traffic.reattribution-cron", "-");
 		return properties;
 	}
 

@@ -95,6 +95,9 @@ class AttributionBenchmark {
 	Attributions attributions;
 
 	@Autowired
+	Reattribution reattribution;
+
+	@Autowired
 	PasswordEncoder passwordEncoder;
 
 	private final List<String> report = new ArrayList<>();
@@ -120,22 +123,34 @@ class AttributionBenchmark {
 		line("Each row: " + REQUESTS + " requests after 20 warm-up requests, from " + CLIENTS
 				+ " clients that send their next request when the last one is answered (one manager's session; the "
 				+ "load generator runs in the same JVM). Ranges end on " + END.minusDays(1)
-				+ ". The page has no cache: every request reads the rollup. Times are round trips on loopback.");
+				+ ". The rollup's sums of a range are cached until one of its days changes (`attribution_change`), and "
+				+ "the rendered tables per report and language; spend and names are read on every request, so the "
+				+ "fixed ranges, which follow 20 warm-up requests of the same range, are what a manager reloading a "
+				+ "range gets. The uncached row asks another 30-day range (ending 1 to 200 days before "
+				+ END + ") in every request. CPU is the JVM's (server and load generator) and PostgreSQL's per "
+				+ "request, the figure to compare on a busy machine. Times are round trips on loopback.");
 		line("");
-		line("| request | range | p50 | p95 | p99 | max | statuses | target |");
-		line("|---|---:|---:|---:|---:|---:|---|---|");
+		line("| request | range | p50 | p95 | p99 | max | JVM CPU | PG CPU | statuses | target |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
 		for (int days : RANGES) {
 			LocalDate from = END.minusDays(days);
 			LocalDate to = END.minusDays(1);
 			measure("`GET /traffic/attribution`", days + " d", "/traffic/attribution?from=" + from + "&to=" + to,
 					"text/html", (days == 30) ? "p95 ≤ 200 ms" : "–");
 		}
+		measure("`GET /traffic/attribution`, each request another range (uncached)", "30 d",
+				(i) -> "/traffic/attribution?from=" + END.minusDays(30 + 1 + i) + "&to=" + END.minusDays(1 + 1 + i),
+				"text/html", "–");
 		measure("`GET /traffic/attribution.csv`", "30 d",
 				"/traffic/attribution.csv?from=" + END.minusDays(30) + "&to=" + END.minusDays(1), "text/csv", "–");
 		line("");
 		line("## Recording own-site orders (the listener)");
 		line("");
 		recordOrders();
+		line("");
+		line("## Re-attribution");
+		line("");
+		reattribute();
 		line("");
 		line("Finished in " + Duration.between(began, Instant.now()).toSeconds() + " s. Load average at the end: "
 				+ BenchMachine.loadAverage() + ".");
@@ -176,7 +191,7 @@ class AttributionBenchmark {
 		// 15 % campaign, 20 % UTM, 10 % touch, 30 % direct
 		this.jdbc.sql("""
 				INSERT INTO attribution_order (order_id, order_number, channel_code, own_site, placed_at, paid_at,
-				    pay_day, paid_amount, rule, traffic_source, campaign_id, piece_id, group_id)
+				    pay_day, paid_amount, rule, traffic_source, campaign_id, piece_id, group_id, visitor_id)
 				SELECT 900000000 + i, 'A' || i, 'BENCH' || (1 + i % 4), i % 4 = 3, t.paid - interval '5 minutes', t.paid,
 				       (t.paid AT TIME ZONE 'Asia/Shanghai')::date, 148.50, r.rule,
 				       CASE r.rule WHEN 'CONTENT' THEN (CASE WHEN i % 5 = 0 THEN 'PRIVATE' ELSE 'CONTENT' END)
@@ -185,7 +200,8 @@ class AttributionBenchmark {
 				                   ELSE (ARRAY['SEARCH', 'PAID', 'SOCIAL', 'OTHER'])[1 + i % 4] END,
 				       CASE WHEN r.rule = 'CAMPAIGN' THEN :campaignBase + i % 20 ELSE 0 END,
 				       CASE WHEN r.rule = 'CONTENT' AND i % 5 <> 0 THEN :pieceBase + i % 200 ELSE 0 END,
-				       CASE WHEN r.rule = 'CONTENT' AND i % 5 = 0 THEN :groupBase + i % 40 ELSE 0 END
+				       CASE WHEN r.rule = 'CONTENT' AND i % 5 = 0 THEN :groupBase + i % 40 ELSE 0 END,
+				       CASE WHEN i % 4 = 3 THEN 'v' || ((i::bigint * 7919) % :visitors) END
 				FROM generate_series(1, :orders) i
 				CROSS JOIN LATERAL (SELECT timestamptz '2026-11-30 00:00+08' - (:orders - i + 1) * (interval '365 days' / :orders)
 				                             AS paid) t
@@ -196,6 +212,7 @@ class AttributionBenchmark {
 			.param("pieceBase", pieceBase)
 			.param("groupBase", groupBase)
 			.param("campaignBase", campaignBase)
+			.param("visitors", VISITORS)
 			.update();
 		this.jdbc.sql("""
 				INSERT INTO attribution_refund (request_id, order_id, amount, refunded_at, refund_day)
@@ -245,6 +262,9 @@ class AttributionBenchmark {
 			.param("events", EVENTS)
 			.update();
 		double events = (System.nanoTime() - start) / 1e9;
+		// the events stored so far count as seen by the late-touch pass (as when they
+		// arrived before their orders were recorded)
+		this.jdbc.sql("UPDATE attribution_setting SET touches_seen_until = now()").update();
 		this.jdbc.sql("ANALYZE").update();
 		line("Loaded with `generate_series` straight into the tables (not through the events): "
 				+ count("attribution_order") + " attributed paid orders over the 365 days before " + END
@@ -294,6 +314,110 @@ class AttributionBenchmark {
 				+ ms(latencies, 1.0) + ". Rules: " + rules + ".");
 	}
 
+	/**
+	 * Changes the touch window from 7 to 14 days and runs the queued re-attribution over
+	 * every touchable order, checks the rollup against a recomputation from the facts,
+	 * then stores late touches for own-site orders and times the late-touch pass.
+	 */
+	private void reattribute() {
+		long touchable = this.jdbc.sql("""
+				SELECT count(*) FROM attribution_order a WHERE a.own_site AND a.visitor_id IS NOT NULL
+				  AND a.placed_at IS NOT NULL AND a.rule IN ('TOUCH', 'DIRECT')""").query(Long.class).single();
+		long start = System.nanoTime();
+		this.attributions.changeWindow(14);
+		long changed = this.reattribution.runQueued();
+		double window = (System.nanoTime() - start) / 1e9;
+		line("Window 7 → 14 days: `Attributions.changeWindow` and the queued job (`Reattribution.runQueued`, batches of "
+				+ Reattribution.BATCH + " orders, one set-based statement each) over " + touchable
+				+ " touchable own-site orders (attributed by touch or direct, with a visitor id): **" + fmt(window)
+				+ " s**, " + changed + " orders changed. Rollup rows differing from a recomputation from the facts: "
+				+ differences() + ".");
+		line("");
+		// late touches: for 5,000 own-site orders, a content touch an hour before the
+		// order, collected now
+		int late = 5_000;
+		this.jdbc.sql("""
+				INSERT INTO traffic_event (site_id, type, visitor_id, url, content_code, occurred_at, traffic_source)
+				SELECT (SELECT min(id) FROM site WHERE public_key = 'attribution-bench-key'), 'page_view', a.visitor_id,
+				       'https://attribution.bench.example/late', 'BP0007', a.placed_at - interval '1 hour', 'CONTENT'
+				FROM attribution_order a WHERE a.own_site AND a.visitor_id IS NOT NULL AND a.order_id < 990000000
+				ORDER BY a.order_id DESC LIMIT :late""").param("late", late).update();
+		Instant until = this.jdbc.sql("SELECT clock_timestamp()").query(java.sql.Timestamp.class).single().toInstant();
+		start = System.nanoTime();
+		long moved = this.reattribution.lateTouches(until);
+		double pass = (System.nanoTime() - start) / 1e9;
+		line("Late touches: " + late + " tracked events stored now for the visitors of the last " + late
+				+ " own-site orders, an hour before each order; the late-touch pass (`Reattribution.lateTouches`) "
+				+ "found and re-attributed them in **" + fmt(pass) + " s**, " + moved
+				+ " orders changed. Rollup rows differing from a recomputation: " + differences() + ".");
+	}
+
+	/** Rollup rows (with any non-zero sum) that a recomputation from the facts does not give, and the reverse. */
+	private long differences() {
+		String rollup = """
+				SELECT day, channel_code, rule, traffic_source, campaign_id, piece_id, group_id, orders, gmv, refunds,
+				       refund_amount FROM attribution_day
+				WHERE orders <> 0 OR gmv <> 0 OR refunds <> 0 OR refund_amount <> 0""";
+		String recomputed = """
+				SELECT day, channel_code, rule, traffic_source, campaign_id, piece_id, group_id, sum(orders), sum(gmv),
+				       sum(refunds), sum(refund_amount) FROM (
+				  SELECT pay_day AS day, channel_code, rule, traffic_source, campaign_id, piece_id, group_id,
+				         1 AS orders, paid_amount AS gmv, 0 AS refunds, 0 AS refund_amount FROM attribution_order
+				  UNION ALL
+				  SELECT r.refund_day, o.channel_code, o.rule, o.traffic_source, o.campaign_id, o.piece_id, o.group_id,
+				         0, 0, 1, r.amount FROM attribution_refund r JOIN attribution_order o ON o.order_id = r.order_id
+				) f GROUP BY 1, 2, 3, 4, 5, 6, 7""";
+		return this.jdbc
+			.sql("SELECT (SELECT count(*) FROM ((" + rollup + ") EXCEPT (" + recomputed + ")) a) + (SELECT count(*) FROM (("
+					+ recomputed + ") EXCEPT (" + rollup + ")) b)")
+			.query(Long.class)
+			.single();
+	}
+
+	private static long jvmCpu() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * CPU ticks (10 ms) of the PostgreSQL server (its postmaster and every child), or -1
+	 * when it does not run on this machine.
+	 */
+	private long pgCpu() {
+		try {
+			long backend = this.jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
+			String postmaster = stat(String.valueOf(backend))[1];
+			long ticks = 0;
+			try (var dirs = Files.list(Path.of("/proc"))) {
+				for (Path dir : dirs.toList()) {
+					String pid = dir.getFileName().toString();
+					if (!pid.chars().allMatch(Character::isDigit)) {
+						continue;
+					}
+					try {
+						String[] f = stat(pid);
+						if (f[1].equals(postmaster) || pid.equals(postmaster)) {
+							ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						// the process ended
+					}
+				}
+			}
+			return ticks;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** The fields of /proc/{pid}/stat after the command name: state, ppid, … */
+	private static String[] stat(String pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", pid, "stat"));
+		return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+	}
+
 	private void login() throws Exception {
 		String username = new TestUsers(this.jdbc, this.passwordEncoder).create(Role.MANAGER);
 		this.http = HttpClient.newBuilder()
@@ -331,6 +455,8 @@ class AttributionBenchmark {
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		AtomicInteger next = new AtomicInteger();
+		long jvmCpu = jvmCpu();
+		long pgCpu = pgCpu();
 		List<Future<Map<Integer, Integer>>> clients = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
 			clients.add(pool.submit(() -> {
@@ -348,9 +474,12 @@ class AttributionBenchmark {
 			client.get(30, TimeUnit.MINUTES).forEach((s, n) -> statuses.merge(s, n, Integer::sum));
 		}
 		pool.shutdown();
+		String cpu = fmt((jvmCpu() - jvmCpu) / 1e6 / REQUESTS) + " ms | "
+				+ ((pgCpu >= 0) ? fmt((pgCpu() - pgCpu) * 10.0 / REQUESTS) + " ms" : "–");
 		Arrays.sort(latencies);
 		line("| " + label + " | " + range + " | " + ms(latencies, 0.50) + " | **" + ms(latencies, 0.95) + "** | "
-				+ ms(latencies, 0.99) + " | " + ms(latencies, 1.0) + " | " + statuses + " | " + target + " |");
+				+ ms(latencies, 0.99) + " | " + ms(latencies, 1.0) + " | " + cpu + " | " + statuses + " | " + target
+				+ " |");
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {

@@ -10,13 +10,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.shopops.platform.CsvCells;
 import io.shopops.platform.ShopSettings;
 import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,6 +47,8 @@ class AttributionController {
 
 	static final int MAX_DAYS = 366;
 
+	static final int RENDERED = 100;
+
 	private final AttributionReport report;
 
 	private final Attributions attributions;
@@ -50,12 +57,29 @@ class AttributionController {
 
 	private final MessageSource messages;
 
+	private final ITemplateEngine templates;
+
+	/**
+	 * The report's totals and tables as HTML, per report (sums, names and spend) and
+	 * language: most of what the page costs to render, so a manager reloading a range
+	 * that did not change gets them without rendering them again.
+	 */
+	private final Map<Rendered, String> rendered = new LinkedHashMap<>(32, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Rendered, String> eldest) {
+			return size() > RENDERED;
+		}
+
+	};
+
 	AttributionController(AttributionReport report, Attributions attributions, ShopSettings shop,
-			MessageSource messages) {
+			MessageSource messages, ITemplateEngine templates) {
 		this.report = report;
 		this.attributions = attributions;
 		this.shop = shop;
 		this.messages = messages;
+		this.templates = templates;
 	}
 
 	@GetMapping("/traffic/attribution")
@@ -67,9 +91,13 @@ class AttributionController {
 		model.addAttribute("to", range[1]);
 		model.addAttribute("maxDays", MAX_DAYS);
 		model.addAttribute("problems", problems.stream().distinct().toList());
-		model.addAttribute("report", this.report.report(range[0], range[1]));
+		AttributionReport.Report report = this.report.report(range[0], range[1]);
+		model.addAttribute("report", report);
+		model.addAttribute("reportHtml", report.isEmpty() ? "" : render(report));
 		model.addAttribute("windowDays", this.attributions.windowDays());
-		model.addAttribute("canEdit", isManager(user));
+		boolean manager = isManager(user);
+		model.addAttribute("canEdit", manager);
+		model.addAttribute("rework", manager ? this.attributions.pendingRework() : null);
 		model.addAttribute("csvUrl",
 				UriComponentsBuilder.fromPath("/traffic/attribution.csv")
 					.queryParam("from", range[0])
@@ -126,6 +154,26 @@ class AttributionController {
 		boolean changed = this.attributions.changeWindow(value);
 		redirect.addFlashAttribute("message", changed ? "attribution.window.saved" : "attribution.window.unchanged");
 		return "redirect:/traffic/attribution";
+	}
+
+	private String render(AttributionReport.Report report) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Rendered key = new Rendered(report, locale);
+		synchronized (this.rendered) {
+			String html = this.rendered.get(key);
+			if (html != null) {
+				return html;
+			}
+		}
+		String html = this.templates.process("growth/traffic/attribution-report", Set.of("report"),
+				new Context(locale, Map.of("report", report)));
+		synchronized (this.rendered) {
+			this.rendered.put(key, html);
+		}
+		return html;
+	}
+
+	private record Rendered(AttributionReport.Report report, Locale locale) {
 	}
 
 	private void write(CsvWriter out, String section, List<AttributionReport.Line> lines, Locale locale) {

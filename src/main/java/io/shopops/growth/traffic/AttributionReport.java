@@ -29,53 +29,93 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AttributionReport {
 
-	private static final String SUMS = """
-			sum(orders) AS orders, sum(gmv) AS gmv, sum(refunds) AS refunds, sum(refund_amount) AS refund_amount
-			FROM attribution_day WHERE day BETWEEN :from AND :to""";
+	/**
+	 * Every breakdown of a range in one pass over its rollup rows: the totals and the
+	 * sums by channel, traffic source, campaign, piece, group and rule.
+	 */
+	private static final String BREAKDOWNS = """
+			SELECT GROUPING(channel_code, traffic_source, campaign_id, piece_id, group_id, rule) AS g,
+			       channel_code, traffic_source, campaign_id, piece_id, group_id, rule,
+			       sum(orders) AS orders, sum(gmv) AS gmv, sum(refunds) AS refunds, sum(refund_amount) AS refund_amount
+			FROM attribution_day WHERE day BETWEEN :from AND :to
+			GROUP BY GROUPING SETS ((), (channel_code), (traffic_source), (campaign_id), (piece_id), (group_id), (rule))""";
+
+	/**
+	 * {@code GROUPING(...)} of each set: a bit per column, set when it is not grouped.
+	 */
+	private static final int TOTAL = 0b111111;
+
+	private static final int BY_CHANNEL = 0b011111;
+
+	private static final int BY_SOURCE = 0b101111;
+
+	private static final int BY_CAMPAIGN = 0b110111;
+
+	private static final int BY_PIECE = 0b111011;
+
+	private static final int BY_GROUP = 0b111101;
+
+	private static final int BY_RULE = 0b111110;
 
 	private final JdbcClient jdbc;
 
 	private final SalesChannels channels;
 
-	AttributionReport(JdbcClient jdbc, SalesChannels channels) {
+	private final AttributionCache cache;
+
+	AttributionReport(JdbcClient jdbc, SalesChannels channels, AttributionCache cache) {
 		this.jdbc = jdbc;
 		this.channels = channels;
+		this.cache = cache;
 	}
 
 	@Transactional(readOnly = true)
 	Report report(LocalDate from, LocalDate to) {
+		Sums sums = this.cache.get(from, to, () -> sums(from, to));
+		// spend and names are read every time: campaigns, pieces and groups change
+		// without touching the rollup
 		Map<Long, BigDecimal> campaignSpend = new HashMap<>();
 		Map<String, BigDecimal> channelSpend = new HashMap<>();
 		Map<Long, String> campaignNames = new HashMap<>();
-		Map<Long, String> campaignChannels = new HashMap<>();
+		Map<Long, String> pieceNames = new HashMap<>();
+		Map<Long, String> groupNames = new HashMap<>();
 		this.jdbc
 			.sql("""
-					SELECT c.id, c.name, c.channel_code, sum(s.spend) FROM campaign_spend s JOIN campaign c ON c.id = s.campaign_id
-					WHERE s.spend_date BETWEEN :from AND :to GROUP BY c.id, c.name, c.channel_code""")
+					SELECT 'S', c.id, c.name, c.channel_code, sum(s.spend) FROM campaign_spend s
+					JOIN campaign c ON c.id = s.campaign_id
+					WHERE s.spend_date BETWEEN :from AND :to GROUP BY c.id, c.name, c.channel_code
+					UNION ALL SELECT 'C', id, name, NULL, NULL FROM campaign WHERE id = ANY(CAST(:campaigns AS bigint[]))
+					UNION ALL SELECT 'P', id, tracking_code || ' · ' || title, NULL, NULL FROM content_piece
+					    WHERE id = ANY(CAST(:pieces AS bigint[]))
+					UNION ALL SELECT 'G', id, name, NULL, NULL FROM community_group WHERE id = ANY(CAST(:groups AS bigint[]))""")
 			.param("from", from)
 			.param("to", to)
+			.param("campaigns", ids(sums.campaigns()))
+			.param("pieces", ids(sums.pieces()))
+			.param("groups", ids(sums.groups()))
 			.query((rs) -> {
-				long id = rs.getLong(1);
-				campaignNames.put(id, rs.getString(2));
-				String channel = (rs.getString(3) != null) ? rs.getString(3) : "";
-				campaignChannels.put(id, channel);
-				campaignSpend.put(id, rs.getBigDecimal(4));
-				channelSpend.merge(channel, rs.getBigDecimal(4), BigDecimal::add);
+				long id = rs.getLong(2);
+				switch (rs.getString(1)) {
+					case "S" -> {
+						campaignNames.put(id, rs.getString(3));
+						String channel = (rs.getString(4) != null) ? rs.getString(4) : "";
+						campaignSpend.put(id, rs.getBigDecimal(5));
+						channelSpend.merge(channel, rs.getBigDecimal(5), BigDecimal::add);
+					}
+					case "C" -> campaignNames.put(id, rs.getString(3));
+					case "P" -> pieceNames.put(id, rs.getString(3));
+					default -> groupNames.put(id, rs.getString(3));
+				}
 			});
 		BigDecimal totalSpend = campaignSpend.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-
-		Line totals = this.jdbc.sql("SELECT " + SUMS)
-			.param("from", from)
-			.param("to", to)
-			.query((rs, n) -> line("total", null, rs, totalSpend))
-			.single();
+		Line totals = sums.totals().with(null, totalSpend);
 
 		Map<String, String> channelNames = new HashMap<>();
 		for (SalesChannel channel : this.channels.list()) {
 			channelNames.put(channel.code(), channel.name());
 		}
 		Map<String, Line> channelLines = new LinkedHashMap<>();
-		for (Line line : group("channel_code", from, to)) {
+		for (Line line : sums.channels()) {
 			String code = line.key();
 			channelLines.put(code, line.with(channelNames.get(code), channelSpend.get(code)));
 		}
@@ -84,7 +124,7 @@ class AttributionReport {
 
 		List<Line> sources = new ArrayList<>();
 		Map<String, Line> bySource = new HashMap<>();
-		for (Line line : group("traffic_source", from, to)) {
+		for (Line line : sums.sources()) {
 			bySource.put(line.key(), line);
 		}
 		for (TrafficSource source : TrafficSource.values()) {
@@ -99,29 +139,16 @@ class AttributionReport {
 		}
 
 		Map<String, Line> campaignLines = new LinkedHashMap<>();
-		List<Line> attributed = group("campaign_id", "campaign_id <> 0", from, to);
-		Map<Long, String> names = names("campaign", "name", attributed);
-		for (Line line : attributed) {
+		for (Line line : sums.campaigns()) {
 			long id = Long.parseLong(line.key());
-			campaignLines.put(line.key(), line.with(names.get(id), campaignSpend.get(id)));
+			campaignLines.put(line.key(), line.with(campaignNames.get(id), campaignSpend.get(id)));
 		}
 		campaignSpend.forEach((id, spend) -> campaignLines.computeIfAbsent(String.valueOf(id),
 				(key) -> Line.empty(key, campaignNames.get(id)).with(null, spend)));
 
-		List<Line> pieces = group("piece_id", "piece_id <> 0", from, to);
-		Map<Long, String> pieceNames = this.jdbc
-			.sql("SELECT id, tracking_code || ' · ' || title FROM content_piece WHERE id IN (:ids)")
-			.param("ids", ids(pieces))
-			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-			.list()
-			.stream()
-			.collect(HashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()), HashMap::putAll);
-		List<Line> groups = group("group_id", "group_id <> 0", from, to);
-		Map<Long, String> groupNames = names("community_group", "name", groups);
-
 		List<Line> rules = new ArrayList<>();
 		Map<String, Line> byRule = new HashMap<>();
-		for (Line line : group("rule", from, to)) {
+		for (Line line : sums.rules()) {
 			byRule.put(line.key(), line);
 		}
 		for (AttributionRule rule : AttributionRule.values()) {
@@ -130,45 +157,60 @@ class AttributionReport {
 				rules.add(line);
 			}
 		}
-		return new Report(from, to, totals, sorted(channelLines.values()), sources, sorted(campaignLines.values()),
-				sorted(pieces.stream().map((l) -> l.with(pieceNames.get(Long.parseLong(l.key())), null)).toList()),
-				sorted(groups.stream().map((l) -> l.with(groupNames.get(Long.parseLong(l.key())), null)).toList()),
+		return new Report(from, to, totals, sorted(channelLines.values()), sources, sorted(campaignLines
+			.values()), sorted(
+					sums.pieces().stream().map((l) -> l.with(pieceNames.get(Long.parseLong(l.key())), null)).toList()),
+				sorted(sums.groups()
+					.stream()
+					.map((l) -> l.with(groupNames.get(Long.parseLong(l.key())), null))
+					.toList()),
 				rules);
 	}
 
-	private List<Line> group(String column, LocalDate from, LocalDate to) {
-		return group(column, null, from, to);
+	/**
+	 * The rollup's sums of a range, in one statement; lines whose sums are all zero (an
+	 * order that moved away by re-attribution or an amount change) are left out.
+	 */
+	private Sums sums(LocalDate from, LocalDate to) {
+		List<Line> channels = new ArrayList<>();
+		List<Line> sources = new ArrayList<>();
+		List<Line> campaigns = new ArrayList<>();
+		List<Line> pieces = new ArrayList<>();
+		List<Line> groups = new ArrayList<>();
+		List<Line> rules = new ArrayList<>();
+		Line[] totals = { Line.empty("total", null) };
+		this.jdbc.sql(BREAKDOWNS).param("from", from).param("to", to).query((rs) -> {
+			int set = rs.getInt("g");
+			if (set == TOTAL) {
+				totals[0] = line("total", rs);
+				return;
+			}
+			if (rs.getLong("orders") == 0 && rs.getLong("refunds") == 0 && rs.getBigDecimal("gmv").signum() == 0
+					&& rs.getBigDecimal("refund_amount").signum() == 0) {
+				return;
+			}
+			switch (set) {
+				case BY_CHANNEL -> channels.add(line(rs.getString("channel_code"), rs));
+				case BY_SOURCE -> sources.add(line(rs.getString("traffic_source"), rs));
+				case BY_CAMPAIGN -> add(campaigns, rs.getLong("campaign_id"), rs);
+				case BY_PIECE -> add(pieces, rs.getLong("piece_id"), rs);
+				case BY_GROUP -> add(groups, rs.getLong("group_id"), rs);
+				case BY_RULE -> rules.add(line(rs.getString("rule"), rs));
+				default -> throw new IllegalStateException("grouping " + set);
+			}
+		});
+		return new Sums(totals[0], List.copyOf(channels), List.copyOf(sources), List.copyOf(campaigns),
+				List.copyOf(pieces), List.copyOf(groups), List.copyOf(rules));
 	}
 
-	private List<Line> group(String column, String condition, LocalDate from, LocalDate to) {
-		return this.jdbc
-			.sql("SELECT " + column + ", " + SUMS + ((condition != null) ? " AND " + condition : "") + " GROUP BY "
-					+ column)
-			.param("from", from)
-			.param("to", to)
-			.query((rs, n) -> line(rs.getString(1), null, rs, null))
-			.list();
-	}
-
-	private Map<Long, String> names(String table, String column, List<Line> lines) {
-		Map<Long, String> names = new HashMap<>();
-		if (lines.isEmpty()) {
-			return names;
+	private static void add(List<Line> lines, long id, ResultSet rs) throws SQLException {
+		if (id != 0) {
+			lines.add(line(String.valueOf(id), rs));
 		}
-		this.jdbc.sql("SELECT id, " + column + " FROM " + table + " WHERE id IN (:ids)")
-			.param("ids", ids(lines))
-			.query((rs) -> {
-				names.put(rs.getLong(1), rs.getString(2));
-			});
-		return names;
 	}
 
-	private static List<Long> ids(List<Line> lines) {
-		List<Long> ids = new ArrayList<>(lines.stream().map((l) -> Long.parseLong(l.key())).toList());
-		if (ids.isEmpty()) {
-			ids.add(-1L);
-		}
-		return ids;
+	private static Long[] ids(List<Line> lines) {
+		return lines.stream().map((l) -> Long.valueOf(l.key())).toArray(Long[]::new);
 	}
 
 	private static List<Line> sorted(java.util.Collection<Line> lines) {
@@ -180,9 +222,9 @@ class AttributionReport {
 			.toList();
 	}
 
-	private static Line line(String key, String label, ResultSet rs, BigDecimal spend) throws SQLException {
-		return new Line(key, label, rs.getLong("orders"), money(rs.getBigDecimal("gmv")), rs.getLong("refunds"),
-				money(rs.getBigDecimal("refund_amount")), spend);
+	private static Line line(String key, ResultSet rs) throws SQLException {
+		return new Line(key, null, rs.getLong("orders"), money(rs.getBigDecimal("gmv")), rs.getLong("refunds"),
+				money(rs.getBigDecimal("refund_amount")), null);
 	}
 
 	private static BigDecimal money(BigDecimal value) {
@@ -236,6 +278,13 @@ class AttributionReport {
 			return (this.spend != null) ? this.spend : BigDecimal.ZERO;
 		}
 
+	}
+
+	/**
+	 * What the cache keeps of a range: the rollup's sums, without names or spend.
+	 */
+	record Sums(Line totals, List<Line> channels, List<Line> sources, List<Line> campaigns, List<Line> pieces,
+			List<Line> groups, List<Line> rules) {
 	}
 
 	/**

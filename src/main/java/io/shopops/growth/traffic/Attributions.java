@@ -3,7 +3,6 @@ package io.shopops.growth.traffic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,6 +47,56 @@ class Attributions {
 	 */
 	private static final int LOCK_SPACE = 27_001;
 
+	/**
+	 * Advisory lock of the rollup as a whole: order events and refunds hold it shared, a
+	 * re-attribution batch ({@link Reattribution}) exclusively, so a batch never works
+	 * from a fact that a listener is changing (and they cannot deadlock on rollup rows).
+	 */
+	static final int ROLLUP_LOCK_SPACE = 27_002;
+
+	/**
+	 * What the visitor's last tracked touch (an event with a content code or UTM
+	 * parameters) in the window before the order was placed attributes an own-site order
+	 * to: the owner of the touch's content code (a content piece, else a community group,
+	 * else an activity), else the paid campaign its {@code utm_campaign} names, else the
+	 * traffic source the event was classified as; no touch is direct/unknown. One
+	 * definition for the listener (one order) and for re-attribution (many): a lateral
+	 * subquery over {@code o.visitor_id} and {@code o.placed_at} with the window in days
+	 * as {@code :window}. Codes are compared as {@link #code} keeps them: trimmed, upper
+	 * case, at most 64 characters.
+	 */
+	static final String TOUCH_TARGET = """
+			SELECT CASE WHEN e.id IS NULL THEN 'DIRECT' ELSE 'TOUCH' END AS new_rule,
+			       CASE WHEN e.id IS NULL THEN 'DIRECT' WHEN k.kind = 'PIECE' THEN 'CONTENT'
+			            WHEN k.kind IS NOT NULL THEN 'PRIVATE' WHEN c.id IS NOT NULL THEN 'PAID'
+			            ELSE coalesce(e.traffic_source, 'OTHER') END AS new_source,
+			       CASE WHEN k.kind IS NULL THEN coalesce(c.id, 0) ELSE 0 END AS new_campaign,
+			       CASE WHEN k.kind = 'PIECE' THEN k.id ELSE 0 END AS new_piece,
+			       CASE WHEN k.kind IN ('GROUP', 'ACTIVITY') THEN k.id ELSE 0 END AS new_group,
+			       CASE WHEN k.kind = 'ACTIVITY' THEN k.activity END AS new_activity,
+			       e.id AS new_touch
+			FROM (SELECT 1) one
+			LEFT JOIN LATERAL (
+			    SELECT ev.id, nullif(left(upper(btrim(ev.content_code)), 64), '') AS code,
+			           nullif(btrim(ev.utm_campaign), '') AS campaign, ev.traffic_source
+			    FROM traffic_event ev
+			    WHERE ev.visitor_id = o.visitor_id AND ev.occurred_at <= o.placed_at
+			      AND ev.occurred_at >= o.placed_at - make_interval(hours => 24 * CAST(:window AS integer))
+			      AND (ev.content_code IS NOT NULL OR ev.utm_source IS NOT NULL OR ev.utm_medium IS NOT NULL
+			           OR ev.utm_campaign IS NOT NULL)
+			    ORDER BY ev.occurred_at DESC, ev.id DESC LIMIT 1) e ON true
+			LEFT JOIN LATERAL (
+			    SELECT owner.kind, owner.id, owner.activity FROM (
+			        SELECT 1 AS pos, 'PIECE' AS kind, p.id, CAST(NULL AS bigint) AS activity
+			        FROM content_piece p WHERE p.tracking_code = e.code
+			        UNION ALL SELECT 2, 'GROUP', g.id, NULL FROM community_group g WHERE g.tracking_code = e.code
+			        UNION ALL SELECT 3, 'ACTIVITY', a.group_id, a.id FROM community_activity a WHERE a.tracking_code = e.code
+			    ) owner ORDER BY owner.pos LIMIT 1) k ON true
+			LEFT JOIN LATERAL (
+			    SELECT cp.id FROM campaign cp
+			    WHERE k.kind IS NULL AND (lower(cp.name) = lower(e.campaign) OR cp.external_id = e.campaign)
+			    ORDER BY (lower(cp.name) = lower(e.campaign)) DESC, cp.id LIMIT 1) c ON true""";
+
 	private final JdbcClient jdbc;
 
 	private final SourceRules rules;
@@ -72,7 +121,31 @@ class Attributions {
 	}
 
 	/**
-	 * Changes the touch window; orders recorded from then on use it. Audited.
+	 * The window change being re-attributed, if one is.
+	 */
+	@Transactional(readOnly = true)
+	Rework pendingRework() {
+		return this.jdbc.sql("""
+				SELECT window_days, checked FROM attribution_rework WHERE finished_at IS NULL AND reason = 'WINDOW'
+				ORDER BY id DESC LIMIT 1""")
+			.query((rs, n) -> new Rework(rs.getInt(1), rs.getLong(2)))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * A queued or running re-attribution after a window change.
+	 *
+	 * @param windowDays the new window
+	 * @param checked how many orders it has looked at so far
+	 */
+	record Rework(int windowDays, long checked) {
+	}
+
+	/**
+	 * Changes the touch window and queues the re-attribution of every order a touch can
+	 * attribute ({@link Reattribution}; a re-attribution queued by an earlier change and
+	 * not finished yet gives way to it). Audited.
 	 * @return whether it changed
 	 */
 	@Transactional
@@ -89,9 +162,26 @@ class Attributions {
 		this.jdbc.sql("""
 				UPDATE attribution_setting SET window_days = :days, updated_at = now(), version = version + 1
 				WHERE id = 1""").param("days", days).update();
+		this.jdbc.sql("""
+				UPDATE attribution_rework SET finished_at = now() WHERE reason = 'WINDOW' AND finished_at IS NULL""")
+			.update();
+		long rework = this.jdbc.sql("""
+				INSERT INTO attribution_rework (reason, window_days, requested_by)
+				VALUES ('WINDOW', :days, :by) RETURNING id""")
+			.param("days", days)
+			.param("by", actor())
+			.query(Long.class)
+			.single();
 		this.auditLog.record("ATTRIBUTION_WINDOW_CHANGED", "attribution", "window",
-				"window_days: " + before + " → " + days);
+				"window_days: " + before + " → " + days + "; re-attribution #" + rework + " queued");
 		return true;
+	}
+
+	private static String actor() {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
+		String name = (authentication != null) ? authentication.getName() : null;
+		return (name == null || name.isBlank()) ? "system" : bounded(name, 100);
 	}
 
 	/**
@@ -211,44 +301,28 @@ class Attributions {
 			return new Target(AttributionRule.UTM, source, 0, 0, 0, null, null);
 		}
 		if (inputs.ownSite() && inputs.visitorId() != null && inputs.placedAt() != null) {
-			Target touch = byTouch(inputs.visitorId(), inputs.placedAt());
-			if (touch != null) {
-				return touch;
-			}
+			return byTouch(inputs.visitorId(), inputs.placedAt());
 		}
 		return new Target(AttributionRule.DIRECT, TrafficSource.DIRECT, 0, 0, 0, null, null);
 	}
 
 	private Target byTouch(String visitor, Instant placedAt) {
-		Instant since = placedAt.minus(Duration.ofDays(windowDays()));
-		return this.jdbc.sql("""
-				SELECT id, content_code, utm_campaign, traffic_source FROM traffic_event
-				WHERE visitor_id = :visitor AND occurred_at >= :since AND occurred_at <= :until
-				  AND (content_code IS NOT NULL OR utm_source IS NOT NULL OR utm_medium IS NOT NULL
-				       OR utm_campaign IS NOT NULL)
-				ORDER BY occurred_at DESC, id DESC LIMIT 1""")
+		return this.jdbc
+			.sql("SELECT t.* FROM (SELECT CAST(:visitor AS varchar) AS visitor_id, "
+					+ "CAST(:placedAt AS timestamptz) AS placed_at) o CROSS JOIN LATERAL (" + TOUCH_TARGET + ") t")
 			.param("visitor", visitor)
-			.param("since", Timestamp.from(since))
-			.param("until", Timestamp.from(placedAt))
-			.query((rs, n) -> {
-				long id = rs.getLong(1);
-				String code = code(rs.getString(2));
-				String campaign = blankToNull(rs.getString(3));
-				TrafficSource source = TrafficSource.parse(rs.getString(4));
-				return new Touch(id, code, campaign, (source != null) ? source : TrafficSource.OTHER);
-			})
-			.optional()
-			.map((touch) -> {
-				Target target = byContentCode(touch.code(), AttributionRule.TOUCH, touch.id());
-				if (target == null) {
-					target = byCampaign(touch.campaign(), AttributionRule.TOUCH, touch.id());
-				}
-				if (target == null) {
-					target = new Target(AttributionRule.TOUCH, touch.source(), 0, 0, 0, null, touch.id());
-				}
-				return target;
-			})
-			.orElse(null);
+			.param("placedAt", Timestamp.from(placedAt))
+			.param("window", windowDays())
+			.query((rs, n) -> target(rs))
+			.single();
+	}
+
+	/** Reads a target as {@link #TOUCH_TARGET} names its columns. */
+	static Target target(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Target(AttributionRule.valueOf(rs.getString("new_rule")),
+				TrafficSource.valueOf(rs.getString("new_source")), rs.getLong("new_campaign"), rs.getLong("new_piece"),
+				rs.getLong("new_group"), (Long) rs.getObject("new_activity", Long.class),
+				(Long) rs.getObject("new_touch", Long.class));
 	}
 
 	private Target byContentCode(String code, AttributionRule rule, Long touch) {
@@ -285,7 +359,10 @@ class Attributions {
 	}
 
 	private void lock(long orderId) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(:space, hashtext(CAST(:order AS text)))")
+		this.jdbc
+			.sql("SELECT pg_advisory_xact_lock_shared(:rollup, 0), "
+					+ "pg_advisory_xact_lock(:space, hashtext(CAST(:order AS text)))")
+			.param("rollup", ROLLUP_LOCK_SPACE)
 			.param("space", LOCK_SPACE)
 			.param("order", orderId)
 			.query((rs, n) -> 1)
@@ -409,9 +486,6 @@ class Attributions {
 			return Objects.hash(this.orderId, this.channel, this.day, this.target);
 		}
 
-	}
-
-	private record Touch(long id, String code, String campaign, TrafficSource source) {
 	}
 
 	private record Refund(LocalDate day, BigDecimal amount) {

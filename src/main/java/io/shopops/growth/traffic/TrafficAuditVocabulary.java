@@ -43,7 +43,7 @@ class TrafficAuditVocabulary {
 
 	@Bean
 	AuditVocabulary attributionActions() {
-		return new AuditVocabulary("attribution", List.of("ATTRIBUTION_WINDOW_CHANGED"));
+		return new AuditVocabulary("attribution", List.of("ATTRIBUTION_WINDOW_CHANGED", "ATTRIBUTION_REATTRIBUTED"));
 	}
 
 }
