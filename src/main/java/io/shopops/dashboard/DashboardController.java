@@ -140,7 +140,7 @@ class DashboardController {
 							KpiFormat.value("paidOrders", p.orders(), locale), KpiFormat.value("gmv", p.gmv(), locale)))
 					.toList());
 		model.addAttribute("categories",
-				this.performance.byCategory(range, code)
+				this.breakdowns.categories(range, code)
 					.stream()
 					.map((c) -> new BreakdownRow(c.path(), null, KpiFormat.value("paidOrders", c.units(), locale), null,
 							KpiFormat.value("gmv", c.gmv(), locale)))
