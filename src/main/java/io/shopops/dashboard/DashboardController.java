@@ -56,12 +56,9 @@ class DashboardController {
 
 	private final KpiBreakdowns breakdowns;
 
-	private final ProductPerformance performance;
-
 	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
-			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns, ProductPerformance performance) {
+			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns) {
 		this.reports = reports;
-		this.performance = performance;
 		this.breakdowns = breakdowns;
 		this.operations = operations;
 		this.funnel = funnel;
