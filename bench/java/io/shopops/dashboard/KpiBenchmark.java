@@ -125,9 +125,12 @@ class KpiBenchmark {
 		this.rollups.rebuild(zone);
 		double rebuild = (System.nanoTime() - start) / 1e9;
 		this.jdbc.sql("ANALYZE").update();
-		line("`KpiRollups.rebuild` (kpi_day, kpi_buyer_day, kpi_buyer_first from the facts, one transaction): **"
-				+ fmt(rebuild) + " s** (target ≤ 60 s). Rollup rows: " + count("kpi_day") + " channel-days, "
-				+ count("kpi_buyer_day") + " buyer-days, " + count("kpi_buyer_first") + " first orders.");
+		line("`KpiRollups.rebuild` (kpi_day, kpi_buyer_day, kpi_buyer_first, kpi_buyer_span, the SKU, source and "
+				+ "funnel day rollups from the facts, one transaction): **" + fmt(rebuild)
+				+ " s** (target ≤ 60 s). Rollup rows: " + count("kpi_day") + " channel-days, " + count("kpi_buyer_day")
+				+ " buyer-days, " + count("kpi_buyer_first") + " first orders, " + count("kpi_buyer_span")
+				+ " buyer-span rows (scope × day, 3 × 366 counts each), " + count("kpi_sku_day_total")
+				+ " SKU-days, " + count("kpi_placed_day") + " funnel days.");
 		start = System.nanoTime();
 		TrafficRollupBench.refresh(this.context);
 		double traffic = (System.nanoTime() - start) / 1e9;

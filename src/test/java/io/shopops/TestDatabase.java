@@ -161,6 +161,8 @@ public final class TestDatabase {
 				Path.of(System.getProperty("java.io.tmpdir"), "shopops-test-imports-" + ProcessHandle.current().pid())
 					.toString());
 		// the digest's scheduled jobs are off; the tests run them by hand
+		// the home's and the operations panel's counts are live in tests (no caching)
+		properties.put("shopops.home.count-ttl", "PT0S");
 		properties.put("shopops.dashboard.digest.cron", "-");
 		properties.put("shopops.dashboard.digest.alert-cron", "-");
 		properties.put("shopops.dashboard.digest.delivery-cron", "-");

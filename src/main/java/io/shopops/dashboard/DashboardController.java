@@ -56,12 +56,9 @@ class DashboardController {
 
 	private final KpiBreakdowns breakdowns;
 
-	private final ProductPerformance performance;
-
 	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
-			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns, ProductPerformance performance) {
+			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns) {
 		this.reports = reports;
-		this.performance = performance;
 		this.breakdowns = breakdowns;
 		this.operations = operations;
 		this.funnel = funnel;
@@ -140,7 +137,7 @@ class DashboardController {
 							KpiFormat.value("paidOrders", p.orders(), locale), KpiFormat.value("gmv", p.gmv(), locale)))
 					.toList());
 		model.addAttribute("categories",
-				this.performance.byCategory(range, code)
+				this.breakdowns.categories(range, code)
 					.stream()
 					.map((c) -> new BreakdownRow(c.path(), null, KpiFormat.value("paidOrders", c.units(), locale), null,
 							KpiFormat.value("gmv", c.gmv(), locale)))

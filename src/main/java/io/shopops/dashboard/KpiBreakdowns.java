@@ -1,36 +1,59 @@
 package io.shopops.dashboard;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.ZoneId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.shopops.dashboard.ProductPerformance.CategorySales;
+import io.shopops.dashboard.SkuDaySlices.Sold;
+import io.shopops.fulfilment.catalog.ProductCatalog;
+import io.shopops.fulfilment.catalog.SkuFacts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The KPI page's breakdowns of a range's paid orders (by payment time, from the
- * dashboard's own facts): the top products (SKUs) by GMV, the content pieces and the UTM
- * campaigns the orders came from. A product's GMV is the sum of its lines' amounts
- * (quantity × unit price − line discount), before order discounts and shipping; a content
- * piece's or campaign's GMV is its orders' paid amounts.
+ * The KPI page's breakdowns of a range's paid orders, from per-day rollups only (by
+ * payment day): the top products (SKUs) by GMV and the categories, from the SKU rollups'
+ * days held in memory ({@link SkuDaySlices}); the content pieces and the UTM campaigns
+ * the orders came from, from {@code kpi_source_day} ({@link BreakdownDays}). A product's
+ * GMV is the sum of its lines' amounts (quantity × unit price − line discount), before
+ * order discounts and shipping; a content piece's or campaign's GMV is its orders' paid
+ * amounts. The category of a SKU comes from the catalog and is kept for
+ * {@link #CATEGORY_TTL} (a product moved to another category shows there within that
+ * time).
  */
 @Component
 class KpiBreakdowns {
 
 	static final int TOP = 20;
 
-	private final JdbcClient jdbc;
+	static final Duration CATEGORY_TTL = Duration.ofMinutes(5);
 
-	private final KpiRollups state;
+	private final JdbcClient jdbc;
 
 	private final KpiCache cache;
 
-	KpiBreakdowns(JdbcClient jdbc, KpiRollups state, KpiCache cache) {
+	private final SkuDaySlices slices;
+
+	private final ProductCatalog catalog;
+
+	private final Map<String, Category> categories = new ConcurrentHashMap<>();
+
+	KpiBreakdowns(JdbcClient jdbc, KpiCache cache, SkuDaySlices slices, ProductCatalog catalog) {
 		this.jdbc = jdbc;
 		this.cache = cache;
-		this.state = state;
+		this.slices = slices;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -43,17 +66,83 @@ class KpiBreakdowns {
 	}
 
 	private List<Product> queryProducts(KpiRange range, String channelCode) {
-		return this.jdbc
-			.sql("""
-					SELECT l.sku, max(l.title) AS title, sum(l.quantity) AS units, sum(l.amount) AS gmv, count(DISTINCT l.order_id) AS orders
-					FROM kpi_order_line_fact l JOIN kpi_order_fact f ON f.order_id = l.order_id
-					WHERE f.paid_at >= :start AND f.paid_at < :end AND (CAST(:channel AS VARCHAR) IS NULL OR f.channel_code = :channel)
-					GROUP BY l.sku ORDER BY gmv DESC, l.sku LIMIT %d"""
-				.formatted(TOP))
-			.params(params(range, channelCode))
-			.query((rs, n) -> new Product(rs.getString("sku"), rs.getString("title"), rs.getLong("units"),
-					rs.getLong("orders"), rs.getBigDecimal("gmv")))
-			.list();
+		List<Sold> sold = new ArrayList<>();
+		for (Sold sku : this.slices.sum(range.from(), range.to(), channelCode).values()) {
+			if (sku.orders() > 0) {
+				sold.add(sku);
+			}
+		}
+		sold.sort(Comparator.comparing(Sold::gmv).reversed().thenComparing(Sold::sku));
+		List<Sold> top = sold.subList(0, Math.min(TOP, sold.size()));
+		Map<String, String> titles = new HashMap<>();
+		if (!top.isEmpty()) {
+			this.jdbc.sql("SELECT sku, title FROM kpi_sku_title WHERE sku IN (:skus)")
+				.param("skus", top.stream().map(Sold::sku).toList())
+				.query((rs, n) -> titles.put(rs.getString(1), rs.getString(2)))
+				.list();
+		}
+		return top.stream()
+			.map((s) -> new Product(s.sku(), titles.get(s.sku()), s.units(), s.orders(), s.gmv()))
+			.toList();
+	}
+
+	/**
+	 * The range's units, GMV and refunds per category path of the catalog (SKUs the
+	 * catalog does not know under a {@code null} path), by GMV, then by path.
+	 */
+	@Transactional(readOnly = true)
+	List<CategorySales> categories(KpiRange range, String channelCode) {
+		return this.cache.get("categories", range.from(), range.to(), channelCode,
+				() -> List.copyOf(queryCategories(range, channelCode)));
+	}
+
+	private List<CategorySales> queryCategories(KpiRange range, String channelCode) {
+		Map<String, Sold> sold = this.slices.sum(range.from(), range.to(), channelCode);
+		Map<String, Optional<String>> paths = paths(sold.keySet());
+		Map<String, CategorySales> byPath = new HashMap<>();
+		for (Sold sale : sold.values()) {
+			String path = paths.getOrDefault(sale.sku(), Optional.empty()).orElse(null);
+			byPath.merge(String.valueOf(path),
+					new CategorySales(path, sale.units(), sale.gmv(), sale.refundedUnits(), sale.refundAmount()),
+					CategorySales::plus);
+		}
+		List<CategorySales> list = new ArrayList<>(byPath.values());
+		list.sort(Comparator.comparing(CategorySales::gmv)
+			.reversed()
+			.thenComparing(CategorySales::path, Comparator.nullsLast(Comparator.naturalOrder())));
+		return list;
+	}
+
+	/**
+	 * The SKUs' category paths, from the catalog for those not asked within
+	 * {@link #CATEGORY_TTL}.
+	 */
+	private Map<String, Optional<String>> paths(Collection<String> skus) {
+		Instant now = Instant.now();
+		Map<String, Optional<String>> paths = new HashMap<>();
+		List<String> unknown = new ArrayList<>();
+		for (String sku : skus) {
+			Category known = this.categories.get(sku);
+			if (known != null && known.until().isAfter(now)) {
+				paths.put(sku, known.path());
+			}
+			else {
+				unknown.add(sku);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			Map<String, Optional<String>> found = new HashMap<>();
+			unknown.forEach((sku) -> found.put(sku, Optional.empty()));
+			for (SkuFacts facts : this.catalog.skuFacts(unknown)) {
+				if (found.containsKey(facts.sku())) {
+					found.put(facts.sku(), Optional.ofNullable(facts.categoryPath()));
+				}
+			}
+			Instant until = now.plus(CATEGORY_TTL);
+			found.forEach((sku, path) -> this.categories.put(sku, new Category(path, until)));
+			paths.putAll(found);
+		}
+		return paths;
 	}
 
 	/**
@@ -61,7 +150,7 @@ class KpiBreakdowns {
 	 */
 	@Transactional(readOnly = true)
 	List<Source> contents(KpiRange range, String channelCode) {
-		return sources("content_code", range, channelCode);
+		return sources(BreakdownDays.CONTENT, range, channelCode);
 	}
 
 	/**
@@ -69,34 +158,29 @@ class KpiBreakdowns {
 	 */
 	@Transactional(readOnly = true)
 	List<Source> campaigns(KpiRange range, String channelCode) {
-		return sources("utm_campaign", range, channelCode);
+		return sources(BreakdownDays.CAMPAIGN, range, channelCode);
 	}
 
-	private List<Source> sources(String column, KpiRange range, String channelCode) {
-		return this.cache.get(column, range.from(), range.to(), channelCode,
-				() -> List.copyOf(querySources(column, range, channelCode)));
+	private List<Source> sources(String kind, KpiRange range, String channelCode) {
+		return this.cache.get(kind, range.from(), range.to(), channelCode,
+				() -> List.copyOf(querySources(kind, range, channelCode)));
 	}
 
-	private List<Source> querySources(String column, KpiRange range, String channelCode) {
-		return this.jdbc
-			.sql("""
-					SELECT %1$s AS code, count(*) AS orders, sum(paid_amount) AS gmv FROM kpi_order_fact
-					WHERE paid_at >= :start AND paid_at < :end AND (CAST(:channel AS VARCHAR) IS NULL OR channel_code = :channel)
-					  AND %1$s IS NOT NULL
-					GROUP BY %1$s ORDER BY gmv DESC, %1$s LIMIT %2$d"""
-				.formatted(column, TOP))
-			.params(params(range, channelCode))
+	private List<Source> querySources(String kind, KpiRange range, String channelCode) {
+		return this.jdbc.sql("""
+				SELECT code, sum(orders) AS orders, sum(gmv) AS gmv FROM kpi_source_day
+				WHERE kind = :kind AND day BETWEEN :from AND :to
+				  AND (CAST(:channel AS VARCHAR) IS NULL OR channel_code = :channel)
+				GROUP BY code HAVING sum(orders) > 0 ORDER BY gmv DESC, code LIMIT %d""".formatted(TOP))
+			.param("kind", kind)
+			.param("from", range.from())
+			.param("to", range.to())
+			.param("channel", channelCode)
 			.query((rs, n) -> new Source(rs.getString("code"), rs.getLong("orders"), rs.getBigDecimal("gmv")))
 			.list();
 	}
 
-	private java.util.Map<String, Object> params(KpiRange range, String channelCode) {
-		ZoneId zone = this.state.zone();
-		java.util.Map<String, Object> params = new java.util.HashMap<>();
-		params.put("start", Timestamp.from(range.from().atStartOfDay(zone).toInstant()));
-		params.put("end", Timestamp.from(range.to().plusDays(1).atStartOfDay(zone).toInstant()));
-		params.put("channel", channelCode);
-		return params;
+	private record Category(Optional<String> path, Instant until) {
 	}
 
 	/**

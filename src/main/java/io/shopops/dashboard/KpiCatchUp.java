@@ -79,11 +79,11 @@ class KpiCatchUp {
 					&& target.getTargetIdentifier().getValue().startsWith(KpiRecorder.class.getName()));
 		ZoneId shopZone = this.settings.current().timeZone();
 		ZoneId rollupZone = this.rollups.zone();
-		if (!shopZone.equals(rollupZone)) {
+		if (!shopZone.equals(rollupZone) || !this.rollups.spansBuilt()) {
 			this.transaction.executeWithoutResult((status) -> {
 				this.rollups.rebuild(shopZone);
-				this.audit.record("KPI_ROLLUPS_REBUILT", "kpi", null,
-						"time zone " + rollupZone.getId() + " -> " + shopZone.getId());
+				this.audit.record("KPI_ROLLUPS_REBUILT", "kpi", null, shopZone.equals(rollupZone) ? "buyer spans built"
+						: "time zone " + rollupZone.getId() + " -> " + shopZone.getId());
 			});
 			return "rebuilt";
 		}

@@ -2,24 +2,21 @@ package io.shopops.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import io.shopops.dashboard.TrafficFigures.Funnel;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The KPI page's funnel over a range: the site's visitors, product viewers, visitors who
  * added to the cart and who checked out (from the {@link TrafficFigures} bean), then the
- * own site's orders placed and paid in the range (from the dashboard's own facts, by the
- * placing and the payment time). Known only for the whole shop and where the traffic of
- * the range is known.
+ * own site's orders placed and paid in the range (from the dashboard's day counts of
+ * them, {@link BreakdownDays}, by the local day of the placing and of the payment time).
+ * Known only for the whole shop and where the traffic of the range is known.
  */
 @Component
 class KpiFunnel {
@@ -27,15 +24,12 @@ class KpiFunnel {
 	static final List<String> STEPS = List.of("visitors", "productViewers", "addedToCart", "checkedOut", "placedOrders",
 			"paidOrders");
 
-	private final JdbcClient jdbc;
-
-	private final KpiRollups state;
-
 	private final ObjectProvider<TrafficFigures> traffic;
 
-	KpiFunnel(JdbcClient jdbc, KpiRollups state, ObjectProvider<TrafficFigures> traffic) {
-		this.jdbc = jdbc;
-		this.state = state;
+	private final BreakdownDays days;
+
+	KpiFunnel(BreakdownDays days, ObjectProvider<TrafficFigures> traffic) {
+		this.days = days;
 		this.traffic = traffic;
 	}
 
@@ -55,21 +49,9 @@ class KpiFunnel {
 		if (site.isEmpty()) {
 			return Optional.empty();
 		}
-		ZoneId zone = this.state.zone();
-		Timestamp start = Timestamp.from(range.from().atStartOfDay(zone).toInstant());
-		Timestamp end = Timestamp.from(range.to().plusDays(1).atStartOfDay(zone).toInstant());
-		long placed = this.jdbc.sql("""
-				SELECT count(*) FROM kpi_placed_fact WHERE own_site AND placed_at >= :start AND placed_at < :end""")
-			.param("start", start)
-			.param("end", end)
-			.query(Long.class)
-			.single();
-		long paid = this.jdbc.sql("""
-				SELECT count(*) FROM kpi_placed_fact WHERE own_site AND paid_at >= :start AND paid_at < :end""")
-			.param("start", start)
-			.param("end", end)
-			.query(Long.class)
-			.single();
+		long[] orders = this.days.placedAndPaid(range.from(), range.to());
+		long placed = orders[0];
+		long paid = orders[1];
 		Funnel f = site.get();
 		return Optional
 			.of(steps(List.of(f.visitors(), f.productViewers(), f.addedToCart(), f.checkedOut(), placed, paid)));

@@ -38,9 +38,15 @@ class KpiRollups {
 
 	private final SkuDays skuDays;
 
-	KpiRollups(JdbcClient jdbc, SkuDays skuDays) {
+	private final BuyerSpans spans;
+
+	private final BreakdownDays breakdownDays;
+
+	KpiRollups(JdbcClient jdbc, SkuDays skuDays, BuyerSpans spans, BreakdownDays breakdownDays) {
 		this.jdbc = jdbc;
 		this.skuDays = skuDays;
+		this.spans = spans;
+		this.breakdownDays = breakdownDays;
 	}
 
 	/**
@@ -61,26 +67,51 @@ class KpiRollups {
 	}
 
 	/**
+	 * Whether the buyer spans ({@link BuyerSpans}) were built: false after the migration
+	 * that added them to a database with facts, until the next rebuild.
+	 */
+	boolean spansBuilt() {
+		return this.jdbc.sql("SELECT spans_built FROM kpi_rollup_state WHERE id = 1").query(Boolean.class).single();
+	}
+
+	/**
 	 * Records what an order event says about the order, if it was paid.
 	 * @return whether the rollups changed
 	 */
 	@Transactional
 	public boolean recordOrder(OrderSnapshot order) {
-		recordPlaced(order);
+		ZoneId zone = lockedZone(false);
+		recordPlaced(order, zone);
 		if (order.times().paidAt() == null) {
 			return false;
 		}
 		// the database keeps microseconds
 		Instant paidAt = order.times().paidAt().truncatedTo(ChronoUnit.MICROS);
-		ZoneId zone = lockedZone(false);
 		Fact fact = new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
 				LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, java.math.RoundingMode.HALF_UP));
 		Fact old = fact(order.id());
 		Paid paid = recordPaid(order, fact, old);
+		if (paid.changed()) {
+			this.spans.changed(fact, paid.previous());
+		}
 		// the fact is locked now: the lines read are those the last event of the order
 		// left
 		Map<SkuKey, SkuFigures> before = (paid.previous() != null) ? recordedLines(paid.previous()) : Map.of();
+		// the content piece and campaign the fact had (none when it is new)
+		String[] codes = this.jdbc.sql("SELECT content_code, utm_campaign FROM kpi_order_fact WHERE order_id = :id")
+			.param("id", order.id())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		Map<BreakdownDays.SourceKey, BigDecimal[]> sources = new java.util.HashMap<>();
+		if (paid.previous() != null) {
+			Fact previous = paid.previous();
+			BreakdownDays.source(previous.day(), previous.channel(), previous.amount(), codes[0], codes[1], -1,
+					sources);
+		}
+		BreakdownDays.source(fact.day(), fact.channel(), fact.amount(), order.contentCode(),
+				(order.utm() != null) ? order.utm().campaign() : null, 1, sources);
 		recordDetails(order);
+		this.breakdownDays.applySources(sources);
 		this.skuDays.apply(before, SkuDays.lines(fact.day(), fact.channel(), order.lines()));
 		return paid.changed();
 	}
@@ -96,7 +127,7 @@ class KpiRollups {
 			.query((rs, n) -> figures.merge(new SkuKey(fact.day(), fact.channel(), rs.getString(1)),
 					SkuFigures.sold(rs.getLong(2), rs.getBigDecimal(3)), SkuFigures::plus))
 			.list();
-		return figures;
+		return SkuDays.ofOneOrder(figures);
 	}
 
 	/**
@@ -169,6 +200,13 @@ class KpiRollups {
 				.param("quantity", line.quantity())
 				.param("amount", line.amount().setScale(2, java.math.RoundingMode.HALF_UP))
 				.update();
+			this.jdbc.sql("""
+					INSERT INTO kpi_sku_title (sku, title) VALUES (:sku, :title)
+					ON CONFLICT (sku) DO UPDATE SET title = EXCLUDED.title
+					WHERE kpi_sku_title.title IS DISTINCT FROM EXCLUDED.title""")
+				.param("sku", line.sku())
+				.param("title", line.title())
+				.update();
 		}
 		this.jdbc.sql("DELETE FROM kpi_order_line_fact WHERE order_id = :id AND line_no >= :count")
 			.param("id", order.id())
@@ -177,26 +215,46 @@ class KpiRollups {
 	}
 
 	/**
-	 * Keeps when and in which channel an order was placed, paid or not, for the funnel.
+	 * Keeps when and in which channel an order was placed, paid or not, for the funnel,
+	 * and its counts per day.
 	 */
-	private void recordPlaced(OrderSnapshot order) {
+	private void recordPlaced(OrderSnapshot order, ZoneId zone) {
 		if (order.times().placedAt() == null) {
 			return;
 		}
 		Instant paidAt = order.times().paidAt();
-		this.jdbc.sql("""
+		BreakdownDays.Placed now = new BreakdownDays.Placed(order.platform() == SalesPlatform.OWN_SITE,
+				order.times().placedAt().truncatedTo(ChronoUnit.MICROS),
+				(paidAt != null) ? paidAt.truncatedTo(ChronoUnit.MICROS) : null);
+		int inserted = this.jdbc.sql("""
 				INSERT INTO kpi_placed_fact (order_id, own_site, placed_at, paid_at)
-				VALUES (:id, :ownSite, :placedAt, :paidAt)
-				ON CONFLICT (order_id) DO UPDATE
-				SET own_site = EXCLUDED.own_site, placed_at = EXCLUDED.placed_at, paid_at = EXCLUDED.paid_at,
-				  recorded_at = now()
-				WHERE (kpi_placed_fact.own_site, kpi_placed_fact.placed_at, kpi_placed_fact.paid_at)
-				  IS DISTINCT FROM (EXCLUDED.own_site, EXCLUDED.placed_at, EXCLUDED.paid_at)""")
+				VALUES (:id, :ownSite, :placedAt, :paidAt) ON CONFLICT (order_id) DO NOTHING""")
 			.param("id", order.id())
-			.param("ownSite", order.platform() == SalesPlatform.OWN_SITE)
-			.param("placedAt", Timestamp.from(order.times().placedAt().truncatedTo(ChronoUnit.MICROS)))
-			.param("paidAt", (paidAt != null) ? Timestamp.from(paidAt.truncatedTo(ChronoUnit.MICROS)) : null)
+			.param("ownSite", now.ownSite())
+			.param("placedAt", Timestamp.from(now.placedAt()))
+			.param("paidAt", (now.paidAt() != null) ? Timestamp.from(now.paidAt()) : null)
 			.update();
+		BreakdownDays.Placed before = null;
+		if (inserted == 0) {
+			before = this.jdbc.sql("""
+					SELECT own_site, placed_at, paid_at FROM kpi_placed_fact WHERE order_id = :id FOR UPDATE""")
+				.param("id", order.id())
+				.query((rs, n) -> new BreakdownDays.Placed(rs.getBoolean(1), rs.getTimestamp(2).toInstant(),
+						(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null))
+				.single();
+			if (now.sameAs(before)) {
+				return;
+			}
+			this.jdbc.sql("""
+					UPDATE kpi_placed_fact SET own_site = :ownSite, placed_at = :placedAt, paid_at = :paidAt,
+					  recorded_at = now() WHERE order_id = :id""")
+				.param("id", order.id())
+				.param("ownSite", now.ownSite())
+				.param("placedAt", Timestamp.from(now.placedAt()))
+				.param("paidAt", (now.paidAt() != null) ? Timestamp.from(now.paidAt()) : null)
+				.update();
+		}
+		this.breakdownDays.placedChanged(before, now, zone);
 	}
 
 	/**
@@ -257,7 +315,8 @@ class KpiRollups {
 	@Transactional
 	public void rebuild(ZoneId zone) {
 		lockedZone(true);
-		this.jdbc.sql("UPDATE kpi_rollup_state SET time_zone = :zone, rebuilt_at = now() WHERE id = 1")
+		this.jdbc
+			.sql("UPDATE kpi_rollup_state SET time_zone = :zone, rebuilt_at = now(), spans_built = true WHERE id = 1")
 			.param("zone", zone.getId())
 			.update();
 		this.jdbc.sql("""
@@ -292,6 +351,11 @@ class KpiRollups {
 				INSERT INTO kpi_buyer_first (buyer_key, first_paid_at, first_order_id, first_day)
 				SELECT DISTINCT ON (buyer_key) buyer_key, paid_at, order_id, pay_day FROM kpi_order_fact
 				ORDER BY buyer_key, paid_at, order_id""").update();
+		this.spans.rebuild();
+		this.breakdownDays.rebuild(zone);
+		this.jdbc.sql("""
+				INSERT INTO kpi_sku_title (sku, title) SELECT sku, max(title) FROM kpi_order_line_fact GROUP BY sku
+				ON CONFLICT (sku) DO NOTHING""").update();
 	}
 
 	/**

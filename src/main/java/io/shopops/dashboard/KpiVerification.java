@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Recomputes the counted figures of a range from the facts the listeners stored and
  * compares them with the rollups the pages read: per day, for the whole range and per
- * channel, and the rollup per day, channel and SKU row by row ({@link SkuDays}). One
- * snapshot of the database is read, so that listeners writing meanwhile never show as a
- * difference.
+ * channel, the rollup per day, channel and SKU row by row ({@link SkuDays}), and the
+ * buyer spans of every day of the range for every range start ({@link BuyerSpans}), the
+ * content, campaign and funnel day counts ({@link BreakdownDays}). One snapshot of the
+ * database is read, so that listeners writing meanwhile never show as a difference.
  */
 @Service
 class KpiVerification {
@@ -31,7 +32,13 @@ class KpiVerification {
 
 	private final KpiRollups state;
 
-	KpiVerification(JdbcClient jdbc, KpiRollups state, SkuDays skuDays) {
+	private final BuyerSpans spans;
+
+	private final BreakdownDays breakdownDays;
+
+	KpiVerification(JdbcClient jdbc, KpiRollups state, SkuDays skuDays, BuyerSpans spans, BreakdownDays breakdownDays) {
+		this.spans = spans;
+		this.breakdownDays = breakdownDays;
 		this.rollups = SqlKpiSource.rollups(jdbc);
 		this.facts = SqlKpiSource.facts(jdbc, state::zone);
 		this.skuDays = skuDays;
@@ -64,6 +71,16 @@ class KpiVerification {
 					differences);
 			check(scope, "skuRefundAmount", mismatch.rollup().refundAmount(), mismatch.recomputed().refundAmount(),
 					differences);
+			check(scope, "skuOrders", mismatch.rollup().orders(), mismatch.recomputed().orders(), differences);
+		}
+		for (BuyerSpans.Mismatch mismatch : this.spans.compare(range.from(), range.to(), this.state.zone())) {
+			String scope = mismatch.cell().day() + " " + mismatch.cell().scope() + " i=" + mismatch.index();
+			differences
+				.add(new Difference(scope, mismatch.figure(), String.valueOf(mismatch.rollup()[mismatch.index()]),
+						String.valueOf(mismatch.recomputed()[mismatch.index()])));
+		}
+		for (String[] row : this.breakdownDays.compare(range.from(), range.to(), this.state.zone())) {
+			differences.add(new Difference(row[0], row[1], row[2], row[3]));
 		}
 		return new Result(range, rolledDays.size(), channels.size(), totals, differences);
 	}

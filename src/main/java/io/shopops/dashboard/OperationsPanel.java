@@ -3,6 +3,7 @@ package io.shopops.dashboard;
 import java.util.List;
 
 import io.shopops.platform.WorkQueue;
+import io.shopops.platform.WorkQueueCounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
@@ -22,8 +23,12 @@ class OperationsPanel {
 
 	private final SingletonSupplier<WebInvocationPrivilegeEvaluator> privileges;
 
-	OperationsPanel(List<WorkQueue> queues, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
+	private final WorkQueueCounts counts;
+
+	OperationsPanel(List<WorkQueue> queues, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
+			WorkQueueCounts counts) {
 		this.queues = queues;
+		this.counts = counts;
 		this.privileges = SingletonSupplier.of(privileges::getIfAvailable);
 	}
 
@@ -36,7 +41,7 @@ class OperationsPanel {
 		WebInvocationPrivilegeEvaluator evaluator = this.privileges.get();
 		return this.queues.stream()
 			.filter((queue) -> evaluator == null || evaluator.isAllowed(pathOnly(queue.path()), user))
-			.map((queue) -> new Signal(queue.labelKey(), queue.path(), queue.icon(), Math.max(0, queue.count())))
+			.map((queue) -> new Signal(queue.labelKey(), queue.path(), queue.icon(), this.counts.count(queue)))
 			.toList();
 	}
 

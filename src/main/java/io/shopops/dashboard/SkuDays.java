@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
  * reads: units and GMV of the paid orders' lines by payment day, refunded units and
  * amounts by the day the refund completed. {@link KpiRollups} changes them in the
  * transaction that changes the facts, by the difference between what an order's lines
- * contributed before and after; rows are written in one global key order (the channel
- * rows, then the total rows), so that concurrent listeners cannot deadlock, and a row
- * that falls back to zero is deleted.
+ * (and the order itself, counted once per SKU in {@code orders}) contributed before and
+ * after; rows are written in one global key order (the channel rows, then the total
+ * rows), so that concurrent listeners cannot deadlock, and a row that falls back to zero
+ * is deleted.
  */
 @Component
 class SkuDays {
@@ -55,6 +56,14 @@ class SkuDays {
 						SkuFigures::plus);
 			}
 		}
+		return ofOneOrder(figures);
+	}
+
+	/**
+	 * The figures of one order's lines, each SKU counting the order once.
+	 */
+	static Map<SkuKey, SkuFigures> ofOneOrder(Map<SkuKey, SkuFigures> figures) {
+		figures.replaceAll((key, f) -> new SkuFigures(f.units(), f.gmv(), f.refundedUnits(), f.refundAmount(), 1));
 		return figures;
 	}
 
@@ -93,12 +102,13 @@ class SkuDays {
 		String values = total ? ":day, :sku" : ":day, :channel, :sku";
 		String match = total ? "day = :day AND sku = :sku" : "channel_code = :channel AND day = :day AND sku = :sku";
 		this.jdbc.sql("""
-				INSERT INTO %1$s AS d (%2$s, units, gmv, refunded_units, refund_amount)
-				VALUES (%3$s, :units, :gmv, :refundedUnits, :refundAmount)
+				INSERT INTO %1$s AS d (%2$s, units, gmv, refunded_units, refund_amount, orders)
+				VALUES (%3$s, :units, :gmv, :refundedUnits, :refundAmount, :orders)
 				ON CONFLICT (%2$s) DO UPDATE
 				SET units = d.units + EXCLUDED.units, gmv = d.gmv + EXCLUDED.gmv,
 				  refunded_units = d.refunded_units + EXCLUDED.refunded_units,
-				  refund_amount = d.refund_amount + EXCLUDED.refund_amount""".formatted(table, columns, values))
+				  refund_amount = d.refund_amount + EXCLUDED.refund_amount,
+				  orders = d.orders + EXCLUDED.orders""".formatted(table, columns, values))
 			.param("day", key.day())
 			.param("channel", key.channel())
 			.param("sku", key.sku())
@@ -106,11 +116,14 @@ class SkuDays {
 			.param("gmv", delta.gmv())
 			.param("refundedUnits", delta.refundedUnits())
 			.param("refundAmount", delta.refundAmount())
+			.param("orders", delta.orders())
 			.update();
 		if (delta.lowers()) {
-			this.jdbc.sql("""
-					DELETE FROM %s WHERE %s
-					AND units = 0 AND gmv = 0 AND refunded_units = 0 AND refund_amount = 0""".formatted(table, match))
+			this.jdbc
+				.sql("""
+						DELETE FROM %s WHERE %s
+						AND units = 0 AND gmv = 0 AND refunded_units = 0 AND refund_amount = 0 AND orders = 0"""
+					.formatted(table, match))
 				.param("day", key.day())
 				.param("channel", key.channel())
 				.param("sku", key.sku())
@@ -126,21 +139,24 @@ class SkuDays {
 		this.jdbc.sql("DELETE FROM kpi_sku_day").update();
 		this.jdbc.sql("DELETE FROM kpi_sku_day_total").update();
 		this.jdbc.sql("""
-				INSERT INTO kpi_sku_day (day, channel_code, sku, units, gmv, refunded_units, refund_amount)
-				SELECT day, channel_code, sku, sum(units), sum(gmv), sum(refunded_units), sum(refund_amount) FROM (
-				  SELECT f.pay_day AS day, f.channel_code, l.sku, l.quantity AS units, l.amount AS gmv,
-				         0 AS refunded_units, 0 AS refund_amount
+				INSERT INTO kpi_sku_day (day, channel_code, sku, units, gmv, refunded_units, refund_amount, orders)
+				SELECT day, channel_code, sku, sum(units), sum(gmv), sum(refunded_units), sum(refund_amount),
+				       sum(orders) FROM (
+				  SELECT f.pay_day AS day, f.channel_code, l.sku, sum(l.quantity) AS units, sum(l.amount) AS gmv,
+				         0 AS refunded_units, 0 AS refund_amount, count(DISTINCT l.order_id) AS orders
 				  FROM kpi_order_line_fact l JOIN kpi_order_fact f ON f.order_id = l.order_id
+				  GROUP BY 1, 2, 3
 				  UNION ALL
-				  SELECT r.refund_day, r.channel_code, l.sku, 0, 0, l.quantity, l.amount
-				  FROM kpi_refund_line_fact l JOIN kpi_refund_fact r ON r.request_id = l.request_id) parts
+				  SELECT r.refund_day, r.channel_code, l.sku, 0, 0, sum(l.quantity), sum(l.amount), 0
+				  FROM kpi_refund_line_fact l JOIN kpi_refund_fact r ON r.request_id = l.request_id
+				  GROUP BY 1, 2, 3) parts
 				GROUP BY day, channel_code, sku
-				HAVING sum(units) <> 0 OR sum(gmv) <> 0 OR sum(refunded_units) <> 0 OR sum(refund_amount) <> 0""")
-			.update();
+				HAVING sum(units) <> 0 OR sum(gmv) <> 0 OR sum(refunded_units) <> 0 OR sum(refund_amount) <> 0
+				  OR sum(orders) <> 0""").update();
 		this.jdbc.sql("""
-				INSERT INTO kpi_sku_day_total (day, sku, units, gmv, refunded_units, refund_amount)
-				SELECT day, sku, sum(units), sum(gmv), sum(refunded_units), sum(refund_amount) FROM kpi_sku_day
-				GROUP BY day, sku""").update();
+				INSERT INTO kpi_sku_day_total (day, sku, units, gmv, refunded_units, refund_amount, orders)
+				SELECT day, sku, sum(units), sum(gmv), sum(refunded_units), sum(refund_amount), sum(orders)
+				FROM kpi_sku_day GROUP BY day, sku""").update();
 	}
 
 	/**
@@ -158,21 +174,24 @@ class SkuDays {
 	private List<Mismatch> compare(LocalDate from, LocalDate to, ZoneId zone, boolean total) {
 		String channel = total ? "CAST(NULL AS VARCHAR)" : "channel_code";
 		String rolled = total
-				? "SELECT day, NULL AS channel_code, sku, units, gmv, refunded_units, refund_amount "
+				? "SELECT day, NULL AS channel_code, sku, units, gmv, refunded_units, refund_amount, orders "
 						+ "FROM kpi_sku_day_total WHERE day >= :from AND day <= :to"
-				: "SELECT day, channel_code, sku, units, gmv, refunded_units, refund_amount "
+				: "SELECT day, channel_code, sku, units, gmv, refunded_units, refund_amount, orders "
 						+ "FROM kpi_sku_day WHERE day >= :from AND day <= :to";
 		return this.jdbc
 			.sql("""
 					WITH recomputed AS (
 					  SELECT day, %1$s AS channel_code, sku, sum(units) AS units, sum(gmv) AS gmv,
-					         sum(refunded_units) AS refunded_units, sum(refund_amount) AS refund_amount FROM (
-					    SELECT (f.paid_at AT TIME ZONE :zone)::date AS day, f.channel_code, l.sku, l.quantity AS units,
-					           l.amount AS gmv, 0 AS refunded_units, 0 AS refund_amount
+					         sum(refunded_units) AS refunded_units, sum(refund_amount) AS refund_amount,
+					         sum(orders) AS orders FROM (
+					    SELECT (f.paid_at AT TIME ZONE :zone)::date AS day, f.channel_code, l.sku, sum(l.quantity) AS units,
+					           sum(l.amount) AS gmv, 0 AS refunded_units, 0 AS refund_amount,
+					           count(DISTINCT l.order_id) AS orders
 					    FROM kpi_order_fact f JOIN kpi_order_line_fact l ON l.order_id = f.order_id
 					    WHERE f.paid_at >= :start AND f.paid_at < :end
+					    GROUP BY 1, 2, 3
 					    UNION ALL
-					    SELECT (r.refunded_at AT TIME ZONE :zone)::date, r.channel_code, l.sku, 0, 0, l.quantity, l.amount
+					    SELECT (r.refunded_at AT TIME ZONE :zone)::date, r.channel_code, l.sku, 0, 0, l.quantity, l.amount, 0
 					    FROM kpi_refund_fact r JOIN kpi_refund_line_fact l ON l.request_id = r.request_id
 					    WHERE r.refunded_at >= :start AND r.refunded_at < :end) parts
 					  GROUP BY 1, 2, 3
@@ -181,13 +200,17 @@ class SkuDays {
 					  coalesce(o.sku, c.sku) AS sku,
 					  coalesce(o.units, 0) AS r_units, coalesce(o.gmv, 0) AS r_gmv,
 					  coalesce(o.refunded_units, 0) AS r_refunded_units, coalesce(o.refund_amount, 0) AS r_refund_amount,
+					  coalesce(o.orders, 0) AS r_orders,
 					  coalesce(c.units, 0) AS c_units, coalesce(c.gmv, 0) AS c_gmv,
-					  coalesce(c.refunded_units, 0) AS c_refunded_units, coalesce(c.refund_amount, 0) AS c_refund_amount
+					  coalesce(c.refunded_units, 0) AS c_refunded_units, coalesce(c.refund_amount, 0) AS c_refund_amount,
+					  coalesce(c.orders, 0) AS c_orders
 					FROM rolled o FULL JOIN recomputed c
 					  ON c.day = o.day AND c.channel_code IS NOT DISTINCT FROM o.channel_code AND c.sku = o.sku
-					WHERE (coalesce(o.units, 0), coalesce(o.gmv, 0), coalesce(o.refunded_units, 0), coalesce(o.refund_amount, 0))
+					WHERE (coalesce(o.units, 0), coalesce(o.gmv, 0), coalesce(o.refunded_units, 0), coalesce(o.refund_amount, 0),
+					       coalesce(o.orders, 0))
 					  IS DISTINCT FROM
-					  (coalesce(c.units, 0), coalesce(c.gmv, 0), coalesce(c.refunded_units, 0), coalesce(c.refund_amount, 0))
+					  (coalesce(c.units, 0), coalesce(c.gmv, 0), coalesce(c.refunded_units, 0), coalesce(c.refund_amount, 0),
+					   coalesce(c.orders, 0))
 					ORDER BY 1, 2, 3
 					LIMIT %3$d"""
 				.formatted(channel, rolled, MAX_DIFFERENCES))
@@ -199,9 +222,9 @@ class SkuDays {
 			.query((rs, n) -> new Mismatch(
 					new SkuKey(rs.getDate("day").toLocalDate(), rs.getString("channel_code"), rs.getString("sku")),
 					new SkuFigures(rs.getLong("r_units"), rs.getBigDecimal("r_gmv"), rs.getLong("r_refunded_units"),
-							rs.getBigDecimal("r_refund_amount")),
+							rs.getBigDecimal("r_refund_amount"), rs.getLong("r_orders")),
 					new SkuFigures(rs.getLong("c_units"), rs.getBigDecimal("c_gmv"), rs.getLong("c_refunded_units"),
-							rs.getBigDecimal("c_refund_amount"))))
+							rs.getBigDecimal("c_refund_amount"), rs.getLong("c_orders"))))
 			.list();
 	}
 
@@ -226,9 +249,13 @@ class SkuDays {
 	/**
 	 * A row's figures, or a change of them.
 	 */
-	record SkuFigures(long units, BigDecimal gmv, long refundedUnits, BigDecimal refundAmount) {
+	record SkuFigures(long units, BigDecimal gmv, long refundedUnits, BigDecimal refundAmount, long orders) {
 
-		static final SkuFigures ZERO = new SkuFigures(0, BigDecimal.ZERO, 0, BigDecimal.ZERO);
+		static final SkuFigures ZERO = new SkuFigures(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
+
+		SkuFigures(long units, BigDecimal gmv, long refundedUnits, BigDecimal refundAmount) {
+			this(units, gmv, refundedUnits, refundAmount, 0);
+		}
 
 		static SkuFigures sold(long units, BigDecimal gmv) {
 			return new SkuFigures(units, gmv, 0, BigDecimal.ZERO);
@@ -240,22 +267,25 @@ class SkuDays {
 
 		SkuFigures plus(SkuFigures other) {
 			return new SkuFigures(this.units + other.units, this.gmv.add(other.gmv),
-					this.refundedUnits + other.refundedUnits, this.refundAmount.add(other.refundAmount));
+					this.refundedUnits + other.refundedUnits, this.refundAmount.add(other.refundAmount),
+					this.orders + other.orders);
 		}
 
 		SkuFigures minus(SkuFigures other) {
 			return new SkuFigures(this.units - other.units, this.gmv.subtract(other.gmv),
-					this.refundedUnits - other.refundedUnits, this.refundAmount.subtract(other.refundAmount));
+					this.refundedUnits - other.refundedUnits, this.refundAmount.subtract(other.refundAmount),
+					this.orders - other.orders);
 		}
 
 		boolean isZero() {
 			return this.units == 0 && this.gmv.signum() == 0 && this.refundedUnits == 0
-					&& this.refundAmount.signum() == 0;
+					&& this.refundAmount.signum() == 0 && this.orders == 0;
 		}
 
 		/** Whether any figure goes down, so that the row may reach zero. */
 		boolean lowers() {
-			return this.units < 0 || this.gmv.signum() < 0 || this.refundedUnits < 0 || this.refundAmount.signum() < 0;
+			return this.units < 0 || this.gmv.signum() < 0 || this.refundedUnits < 0 || this.refundAmount.signum() < 0
+					|| this.orders < 0;
 		}
 
 	}

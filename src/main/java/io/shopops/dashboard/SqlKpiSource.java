@@ -30,11 +30,11 @@ final class SqlKpiSource implements KpiSource {
 			SELECT {g} AS g, sum(refund_amount) FROM kpi_day
 			WHERE day BETWEEN :from AND :to {cond} GROUP BY 1""";
 
+	// buyers from the spans (BuyerSpans): {idx} is the day's index for the range's
+	// first day, {scope} picks the rows of every channel, of one, or of each
 	private static final String ROLLUP_BUYERS = """
-			SELECT b.g, count(*), count(*) FILTER (WHERE b.n >= 2), count(*) FILTER (WHERE {new})
-			FROM (SELECT {g} AS g, buyer_key, sum(paid_orders) AS n FROM kpi_buyer_day
-			      WHERE day BETWEEN :from AND :to {cond} GROUP BY 1, buyer_key) b
-			LEFT JOIN kpi_buyer_first f ON f.buyer_key = b.buyer_key GROUP BY b.g""";
+			SELECT {g} AS g, sum(payers[{idx}]), sum(repeaters[{idx}]), sum(newcomers[{idx}])
+			FROM kpi_buyer_span WHERE day BETWEEN :from AND :to {scope} GROUP BY 1""";
 
 	private static final String FACT_ORDERS = """
 			SELECT {g} AS g, count(*), sum(paid_amount)
@@ -84,7 +84,7 @@ final class SqlKpiSource implements KpiSource {
 
 	@Override
 	public SortedMap<LocalDate, KpiCounts> days(LocalDate from, LocalDate to, String channel) {
-		Map<Object, KpiCounts> found = count(from, to, channel, "day", "f.first_day = b.g");
+		Map<Object, KpiCounts> found = count(from, to, channel, "day", "f.first_day = b.g", "1");
 		SortedMap<LocalDate, KpiCounts> days = new TreeMap<>();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
 			days.put(day, found.getOrDefault(day, KpiCounts.ZERO));
@@ -94,21 +94,31 @@ final class SqlKpiSource implements KpiSource {
 
 	@Override
 	public KpiCounts totals(LocalDate from, LocalDate to, String channel) {
-		return count(from, to, channel, "'*'", "f.first_day BETWEEN :from AND :to").getOrDefault("*", KpiCounts.ZERO);
+		return count(from, to, channel, "'*'", "f.first_day BETWEEN :from AND :to", "day - CAST(:from AS DATE) + 1")
+			.getOrDefault("*", KpiCounts.ZERO);
 	}
 
 	@Override
 	public Map<String, KpiCounts> byChannel(LocalDate from, LocalDate to) {
 		Map<String, KpiCounts> channels = new TreeMap<>();
-		count(from, to, null, "channel_code", "f.first_day BETWEEN :from AND :to")
+		count(from, to, null, "channel_code", "f.first_day BETWEEN :from AND :to", "day - CAST(:from AS DATE) + 1")
 			.forEach((key, counts) -> channels.put((String) key, counts));
 		return channels;
 	}
 
-	private Map<Object, KpiCounts> count(LocalDate from, LocalDate to, String channel, String group, String newBuyer) {
+	private Map<Object, KpiCounts> count(LocalDate from, LocalDate to, String channel, String group, String newBuyer,
+			String index) {
+		if (this.zone == null && !index.equals("1") && from.plusDays(BuyerSpans.WINDOW).isBefore(to.plusDays(1))) {
+			throw new IllegalArgumentException("At most " + BuyerSpans.WINDOW + " days: " + from + ".." + to);
+		}
 		String cond = (channel != null) ? "AND channel_code = :channel" : "";
-		Function<String, String> sql = (
-				template) -> template.replace("{g}", group).replace("{cond}", cond).replace("{new}", newBuyer);
+		String scope = (channel != null) ? cond : group.equals("channel_code")
+				? "AND channel_code <> '" + BuyerSpans.ALL + "'" : "AND channel_code = '" + BuyerSpans.ALL + "'";
+		Function<String, String> sql = (template) -> template.replace("{g}", group)
+			.replace("{cond}", cond)
+			.replace("{new}", newBuyer)
+			.replace("{idx}", index)
+			.replace("{scope}", scope);
 		Map<Object, KpiCounts> counts = new LinkedHashMap<>();
 		query(sql.apply(this.orders), from, to, channel, (rs) -> {
 			Object key = key(rs);

@@ -40,7 +40,8 @@ class OperationsPanelTests {
 		};
 		OperationsPanel panel = new OperationsPanel(List.of(LOW_STOCK, LATE, SECRET),
 				new StaticListableBeanFactory(Map.of("privileges", evaluator))
-					.getBeanProvider(WebInvocationPrivilegeEvaluator.class));
+					.getBeanProvider(WebInvocationPrivilegeEvaluator.class),
+				io.shopops.platform.WorkQueueCounts.of(java.time.Duration.ZERO, java.time.Clock.systemUTC()));
 		List<OperationsPanel.Signal> signals = panel
 			.visibleTo(new TestingAuthenticationToken("m", "p", "ROLE_MANAGER"));
 		assertThat(signals).extracting(OperationsPanel.Signal::path)

@@ -96,9 +96,10 @@ class SkuRollupTests {
 		assertThat(differences.get(0).recomputed()).isEqualTo("4");
 		this.jdbc.sql("DELETE FROM kpi_sku_day WHERE sku = :sku").param("sku", sku).update();
 		assertThat(this.verification.verify(range).differences()).extracting(KpiVerification.Difference::figure)
-			.containsExactly("skuUnits", "skuGmv");
-		this.jdbc
-			.sql("INSERT INTO kpi_sku_day (day, channel_code, sku, units, gmv) VALUES (:day, :channel, :sku, 4, 40)")
+			.containsExactly("skuUnits", "skuGmv", "skuOrders");
+		this.jdbc.sql("""
+				INSERT INTO kpi_sku_day (day, channel_code, sku, units, gmv, orders)
+				VALUES (:day, :channel, :sku, 4, 40, 1)""")
 			.param("day", day)
 			.param("channel", channel)
 			.param("sku", sku)

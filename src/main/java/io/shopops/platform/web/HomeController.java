@@ -10,6 +10,7 @@ import io.shopops.platform.ShopSettings;
 import io.shopops.platform.StaffTasks;
 import io.shopops.platform.StaffTasks.StaffTask;
 import io.shopops.platform.WorkQueue;
+import io.shopops.platform.WorkQueueCounts;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The operator home: the user's own tasks due today (and overdue ones), then every
- * module's work queues the user may open, with their counts.
+ * module's work queues the user may open, with their counts (each at most
+ * {@code shopops.home.count-ttl} old, see {@link WorkQueueCounts}).
  */
 @Controller
 class HomeController {
@@ -33,8 +35,12 @@ class HomeController {
 
 	private final ShopSettings settings;
 
-	HomeController(List<WorkQueue> queues, Navigation navigation, List<StaffTasks> tasks, ShopSettings settings) {
+	private final WorkQueueCounts counts;
+
+	HomeController(List<WorkQueue> queues, Navigation navigation, List<StaffTasks> tasks, ShopSettings settings,
+			WorkQueueCounts counts) {
 		this.queues = queues;
+		this.counts = counts;
 		this.navigation = navigation;
 		this.tasks = tasks;
 		this.settings = settings;
@@ -44,7 +50,7 @@ class HomeController {
 	String home(Authentication user, Model model) {
 		List<QueueCard> cards = this.queues.stream()
 			.filter((queue) -> this.navigation.canOpen(user, queue.path()))
-			.map((queue) -> new QueueCard(queue.labelKey(), queue.path(), queue.icon(), queue.count()))
+			.map((queue) -> new QueueCard(queue.labelKey(), queue.path(), queue.icon(), this.counts.count(queue)))
 			.toList();
 		model.addAttribute("cards", cards);
 		ZoneId zone = this.settings.current().timeZone();
