@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.shopops.fulfilment.order.OrderSnapshot;
-import io.shopops.growth.crm.CustomerBook;
+import io.shopops.growth.crm.CustomerHook;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Named for its main job; it also drops a merged customer's RFM scores.
  */
 @Component
-class CustomerSkus implements CustomerBook.MergeHook {
+class CustomerSkus implements CustomerHook {
 
 	private final JdbcClient jdbc;
 
@@ -27,7 +27,7 @@ class CustomerSkus implements CustomerBook.MergeHook {
 	}
 
 	@Override
-	public void recorded(long customerId, OrderSnapshot order) {
+	public void orderRecorded(long customerId, OrderSnapshot order) {
 		this.jdbc.sql("DELETE FROM customer_sku WHERE order_id = :order").param("order", order.id()).update();
 		boolean counts = this.jdbc
 			.sql("SELECT count(*) FROM customer_order WHERE order_id = :order AND paid_at IS NOT NULL "
@@ -60,7 +60,7 @@ class CustomerSkus implements CustomerBook.MergeHook {
 	 * customers that are not merged.
 	 */
 	@Override
-	public void merge(long survivorId, long duplicateId) {
+	public void merged(long survivorId, long duplicateId) {
 		this.jdbc.sql("UPDATE customer_sku SET customer_id = :survivor WHERE customer_id = :duplicate")
 			.param("survivor", survivorId)
 			.param("duplicate", duplicateId)
