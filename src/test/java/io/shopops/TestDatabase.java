@@ -166,6 +166,7 @@ public final class TestDatabase {
 		properties.put("shopops.dashboard.digest.delivery-cron", "-");
 		// the nightly RFM recompute never runs by itself in tests
 		properties.put("shopops.segments.rfm-cron", "-");
+		properties.put("shopops.segments.sku-backfill-on-startup", "false");
 		return properties;
 	}
 

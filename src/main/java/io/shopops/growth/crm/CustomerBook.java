@@ -18,6 +18,7 @@ import io.shopops.platform.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -350,6 +351,17 @@ public class CustomerBook {
 			throw new IllegalArgumentException("crm.tag.invalid");
 		}
 		return value;
+	}
+
+	/**
+	 * Takes the lock that every change finding or moving customers holds, until the
+	 * caller's transaction ends: for jobs that write rows per customer outside CRM's own
+	 * recording (a backfill), so that no order is recorded and no customers merge while
+	 * they write.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockCustomers() {
+		lock();
 	}
 
 	private void lock() {

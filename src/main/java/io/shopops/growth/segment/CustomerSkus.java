@@ -38,13 +38,7 @@ class CustomerSkus implements CustomerHook {
 		if (!counts || order.lines() == null) {
 			return;
 		}
-		Set<String> skus = new LinkedHashSet<>();
-		for (OrderSnapshot.Line line : order.lines()) {
-			if (line.sku() != null && !line.sku().isBlank()) {
-				String sku = line.sku().strip();
-				skus.add((sku.length() > 64) ? sku.substring(0, 64) : sku);
-			}
-		}
+		Set<String> skus = skus(order.lines().stream().map(OrderSnapshot.Line::sku).toList());
 		for (String sku : skus) {
 			this.jdbc.sql("INSERT INTO customer_sku (order_id, sku, customer_id) VALUES (:order, :sku, :customer)")
 				.param("order", order.id())
@@ -52,6 +46,23 @@ class CustomerSkus implements CustomerHook {
 				.param("customer", customerId)
 				.update();
 		}
+	}
+
+	/**
+	 * The SKUs as stored: stripped, at most 64 characters, blank ones left out, each
+	 * once.
+	 * @param lineSkus the SKUs of an order's lines
+	 * @return the distinct SKUs, in line order
+	 */
+	static Set<String> skus(java.util.List<String> lineSkus) {
+		Set<String> skus = new LinkedHashSet<>();
+		for (String value : lineSkus) {
+			if (value != null && !value.isBlank()) {
+				String sku = value.strip();
+				skus.add((sku.length() > 64) ? sku.substring(0, 64) : sku);
+			}
+		}
+		return skus;
 	}
 
 	/**
