@@ -177,6 +177,8 @@ public final class TestDatabase {
 		properties.put("shopops.lifecycle.cron", "-");
 		// re-attribution runs only when a test calls it
 		properties.put("shopops.traffic.reattribution-cron", "-");
+		// the SKU backfill for segments runs only when a test calls it
+		properties.put("shopops.segments.sku-backfill-on-startup", "false");
 		return properties;
 	}
 

@@ -1,6 +1,6 @@
 package io.shopops.growth.coupon;
 
-import io.shopops.growth.crm.CustomerBook;
+import io.shopops.growth.crm.CustomerHook;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * that per-customer limits count the uses of both.
  */
 @Component
-class CouponMergeHook implements CustomerBook.MergeHook {
+class CouponMergeHook implements CustomerHook {
 
 	private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ class CouponMergeHook implements CustomerBook.MergeHook {
 	}
 
 	@Override
-	public void merge(long survivorId, long duplicateId) {
+	public void merged(long survivorId, long duplicateId) {
 		this.jdbc.sql("UPDATE coupon_code SET customer_id = :survivor WHERE customer_id = :duplicate")
 			.param("survivor", survivorId)
 			.param("duplicate", duplicateId)

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import io.shopops.platform.Role;
 import io.shopops.platform.ShopSettings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,13 +35,16 @@ class CrmController {
 
 	private final PointsLedger points;
 
-	CrmController(CustomerQuery query, CustomerBook customers, ShopSettings shop, TierRules tiers,
-			PointsLedger points) {
+	private final ObjectProvider<ProfileSection> sections;
+
+	CrmController(CustomerQuery query, CustomerBook customers, ShopSettings shop, TierRules tiers, PointsLedger points,
+			ObjectProvider<ProfileSection> sections) {
 		this.query = query;
 		this.customers = customers;
 		this.shop = shop;
 		this.tiers = tiers;
 		this.points = points;
+		this.sections = sections;
 	}
 
 	@GetMapping("/crm")
@@ -118,6 +122,7 @@ class CrmController {
 		model.addAttribute("pointsBalance", this.points.balance(id));
 		model.addAttribute("pointsEntries", this.points.entries(id));
 		model.addAttribute("zone", zone());
+		this.sections.orderedStream().forEach((section) -> model.addAllAttributes(section.attributes(id, full)));
 		return "growth/crm/detail";
 	}
 

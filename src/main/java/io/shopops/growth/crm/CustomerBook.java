@@ -18,6 +18,7 @@ import io.shopops.platform.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,22 +41,19 @@ public class CustomerBook {
 
 	private final AuditLog audit;
 
-	private final ObjectProvider<MergeHook> mergeHooks;
+	private final ObjectProvider<CustomerHook> hooks;
 
 	private final TierRules tiers;
 
 	private final PointsLedger points;
 
-	private final ObjectProvider<OrderHook> orderHooks;
-
-	CustomerBook(JdbcClient jdbc, AuditLog audit, ObjectProvider<MergeHook> mergeHooks, TierRules tiers,
-			PointsLedger points, ObjectProvider<OrderHook> orderHooks) {
+	CustomerBook(JdbcClient jdbc, AuditLog audit, ObjectProvider<CustomerHook> hooks, TierRules tiers,
+			PointsLedger points) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.mergeHooks = mergeHooks;
+		this.hooks = hooks;
 		this.tiers = tiers;
 		this.points = points;
-		this.orderHooks = orderHooks;
 	}
 
 	/**
@@ -109,8 +107,7 @@ public class CustomerBook {
 			this.points.earn(customerId, order.id(), order.paidAmount(), refunded, completedAt);
 		}
 		long recorded = customerId;
-		this.mergeHooks.orderedStream().forEach((hook) -> hook.recorded(recorded, order));
-		this.orderHooks.orderedStream().forEach((hook) -> hook.orderRecorded(recorded, order));
+		this.hooks.orderedStream().forEach((hook) -> hook.orderRecorded(recorded, order));
 		return Optional.of(customerId);
 	}
 
@@ -147,7 +144,7 @@ public class CustomerBook {
 				.query(BigDecimal.class)
 				.single();
 			this.points.reverse(id, refund.orderId(), refund.requestId(), refund.amount(), paid);
-			this.orderHooks.orderedStream().forEach((hook) -> hook.refundRecorded(id, refund));
+			this.hooks.orderedStream().forEach((hook) -> hook.refundRecorded(id, refund));
 		});
 		return customerId;
 	}
@@ -197,7 +194,7 @@ public class CustomerBook {
 		this.jdbc.sql("DELETE FROM customer_tag WHERE customer_id = :duplicate")
 			.param("duplicate", duplicateId)
 			.update();
-		this.mergeHooks.orderedStream().forEach((hook) -> hook.merge(survivorId, duplicateId));
+		this.hooks.orderedStream().forEach((hook) -> hook.merged(survivorId, duplicateId));
 		this.jdbc.sql("""
 				UPDATE customer s SET name = coalesce(s.name, d.name), phone = coalesce(s.phone, d.phone),
 				       email = coalesce(s.email, d.email), updated_at = now()
@@ -357,51 +354,14 @@ public class CustomerBook {
 	}
 
 	/**
-	 * Lets other parts of growth (points, tiers, coupons, segments) keep rows per
-	 * customer: they are told of every order recorded and move their rows when two
-	 * customers merge, inside the recording's or the merge's transaction.
+	 * Takes the lock that every change finding or moving customers holds, until the
+	 * caller's transaction ends: for jobs that write rows per customer outside CRM's own
+	 * recording (a backfill), so that no order is recorded and no customers merge while
+	 * they write.
 	 */
-	public interface MergeHook {
-
-		/**
-		 * Moves the duplicate's rows to the survivor.
-		 * @param survivorId the customer kept
-		 * @param duplicateId the customer merged away
-		 */
-		void merge(long survivorId, long duplicateId);
-
-		/**
-		 * An order was recorded for a customer (again: events are re-delivered).
-		 * @param customerId the customer the order belongs to now
-		 * @param order the order as the event had it
-		 */
-		default void recorded(long customerId, OrderSnapshot order) {
-		}
-
-	}
-
-	/**
-	 * Lets other parts of growth (repurchase and LTV) keep their own facts of customers'
-	 * orders and refunds, inside the transaction that recorded them for a customer, so
-	 * that they always know the customer. Called again for every re-delivered event: it
-	 * must be idempotent.
-	 */
-	public interface OrderHook {
-
-		/**
-		 * An order of a customer was recorded (any status).
-		 * @param customerId the customer (never a merged one)
-		 * @param order the order from the event
-		 */
-		void orderRecorded(long customerId, OrderSnapshot order);
-
-		/**
-		 * A refund of a customer's order was recorded for the first time.
-		 * @param customerId the customer the order belongs to
-		 * @param refund the event
-		 */
-		void refundRecorded(long customerId, RefundCompleted refund);
-
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockCustomers() {
+		lock();
 	}
 
 	private void lock() {

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * equals the ledger's sum and never goes below zero.
  */
 @Component
-class PointsLedger implements CustomerBook.MergeHook {
+class PointsLedger implements CustomerHook {
 
 	private final JdbcClient jdbc;
 
@@ -295,7 +295,7 @@ class PointsLedger implements CustomerBook.MergeHook {
 
 	/** Moves the merged-away customer's entries and balance to the survivor. */
 	@Override
-	public void merge(long survivorId, long duplicateId) {
+	public void merged(long survivorId, long duplicateId) {
 		lock(survivorId);
 		long moved = lock(duplicateId);
 		this.jdbc.sql("UPDATE points_entry SET customer_id = :survivor WHERE customer_id = :duplicate")

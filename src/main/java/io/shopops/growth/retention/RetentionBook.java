@@ -14,7 +14,7 @@ import io.shopops.fulfilment.catalog.ProductCatalog;
 import io.shopops.fulfilment.catalog.ProductMatch;
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.OrderStatus;
-import io.shopops.growth.crm.CustomerBook;
+import io.shopops.growth.crm.CustomerHook;
 import io.shopops.growth.retention.RetentionMath.Contribution;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps retention's own facts of customers' paid orders, refunds and bought products, and
  * the rollups the retention pages read. It is fed by CRM's recording of the order and
- * refund events ({@link CustomerBook.OrderHook}, inside that transaction, so the customer
- * is always known) and by merges; {@link RetentionCatchUp} fills in what is missing.
- * Every change subtracts the customer's contribution, changes the facts and adds the
- * contribution again, so a re-delivered event changes nothing.
+ * refund events ({@link CustomerHook}, inside that transaction, so the customer is always
+ * known) and by merges; {@link RetentionCatchUp} fills in what is missing. Every change
+ * subtracts the customer's contribution, changes the facts and adds the contribution
+ * again, so a re-delivered event changes nothing.
  */
 @Service
-class RetentionBook implements CustomerBook.OrderHook, CustomerBook.MergeHook {
+class RetentionBook implements CustomerHook {
 
 	/** The key of the transaction lock every change of the rollups takes. */
 	private static final long RETENTION_LOCK = 0x52455401L;
@@ -147,7 +147,7 @@ class RetentionBook implements CustomerBook.OrderHook, CustomerBook.MergeHook {
 
 	@Override
 	@Transactional
-	public void merge(long survivorId, long duplicateId) {
+	public void merged(long survivorId, long duplicateId) {
 		lock();
 		ZoneId zone = zone();
 		apply(survivorId, -1, zone);

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.shopops.fulfilment.order.OrderSnapshot;
-import io.shopops.growth.crm.CustomerBook;
+import io.shopops.growth.crm.CustomerHook;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Named for its main job; it also drops a merged customer's RFM scores.
  */
 @Component
-class CustomerSkus implements CustomerBook.MergeHook {
+class CustomerSkus implements CustomerHook {
 
 	private final JdbcClient jdbc;
 
@@ -27,7 +27,7 @@ class CustomerSkus implements CustomerBook.MergeHook {
 	}
 
 	@Override
-	public void recorded(long customerId, OrderSnapshot order) {
+	public void orderRecorded(long customerId, OrderSnapshot order) {
 		this.jdbc.sql("DELETE FROM customer_sku WHERE order_id = :order").param("order", order.id()).update();
 		boolean counts = this.jdbc
 			.sql("SELECT count(*) FROM customer_order WHERE order_id = :order AND paid_at IS NOT NULL "
@@ -38,13 +38,7 @@ class CustomerSkus implements CustomerBook.MergeHook {
 		if (!counts || order.lines() == null) {
 			return;
 		}
-		Set<String> skus = new LinkedHashSet<>();
-		for (OrderSnapshot.Line line : order.lines()) {
-			if (line.sku() != null && !line.sku().isBlank()) {
-				String sku = line.sku().strip();
-				skus.add((sku.length() > 64) ? sku.substring(0, 64) : sku);
-			}
-		}
+		Set<String> skus = skus(order.lines().stream().map(OrderSnapshot.Line::sku).toList());
 		for (String sku : skus) {
 			this.jdbc.sql("INSERT INTO customer_sku (order_id, sku, customer_id) VALUES (:order, :sku, :customer)")
 				.param("order", order.id())
@@ -55,12 +49,29 @@ class CustomerSkus implements CustomerBook.MergeHook {
 	}
 
 	/**
+	 * The SKUs as stored: stripped, at most 64 characters, blank ones left out, each
+	 * once.
+	 * @param lineSkus the SKUs of an order's lines
+	 * @return the distinct SKUs, in line order
+	 */
+	static Set<String> skus(java.util.List<String> lineSkus) {
+		Set<String> skus = new LinkedHashSet<>();
+		for (String value : lineSkus) {
+			if (value != null && !value.isBlank()) {
+				String sku = value.strip();
+				skus.add((sku.length() > 64) ? sku.substring(0, 64) : sku);
+			}
+		}
+		return skus;
+	}
+
+	/**
 	 * Moves the duplicate's SKUs to the survivor and drops the duplicate's RFM scores
 	 * (the survivor's are recomputed with everyone's), so that the scores only ever hold
 	 * customers that are not merged.
 	 */
 	@Override
-	public void merge(long survivorId, long duplicateId) {
+	public void merged(long survivorId, long duplicateId) {
 		this.jdbc.sql("UPDATE customer_sku SET customer_id = :survivor WHERE customer_id = :duplicate")
 			.param("survivor", survivorId)
 			.param("duplicate", duplicateId)

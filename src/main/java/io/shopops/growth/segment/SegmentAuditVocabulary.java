@@ -23,4 +23,9 @@ class SegmentAuditVocabulary {
 		return new AuditVocabulary("rfm", List.of("RFM_RECOMPUTED"));
 	}
 
+	@Bean
+	AuditVocabulary skuBackfillActions() {
+		return new AuditVocabulary("customer_sku", List.of("CUSTOMER_SKUS_BACKFILLED"));
+	}
+
 }

@@ -41,20 +41,40 @@ class SegmentController {
 
 	private final MessageSource messages;
 
-	SegmentController(SegmentBook book, SegmentQuery query, RfmScoring rfm, ShopSettings shop, MessageSource messages) {
+	private final CustomerSkuBackfill backfill;
+
+	SegmentController(SegmentBook book, SegmentQuery query, RfmScoring rfm, ShopSettings shop, MessageSource messages,
+			CustomerSkuBackfill backfill) {
 		this.book = book;
 		this.query = query;
 		this.rfm = rfm;
 		this.shop = shop;
 		this.messages = messages;
+		this.backfill = backfill;
 	}
 
 	@GetMapping("/crm/segments")
-	String list(Model model) {
+	String list(Authentication user, Model model) {
 		model.addAttribute("segments", this.book.list());
 		model.addAttribute("lastRun", this.rfm.lastRun().orElse(null));
 		model.addAttribute("zone", zone());
+		boolean manager = manager(user);
+		model.addAttribute("manager", manager);
+		if (manager) {
+			model.addAttribute("backfill", this.backfill.lastRun().orElse(null));
+			model.addAttribute("backfillRunning", this.backfill.running());
+		}
 		return "growth/segment/list";
+	}
+
+	@PostMapping("/crm/segments/sku-backfill")
+	String backfill(Authentication user, RedirectAttributes redirect) {
+		if (!manager(user)) {
+			throw new AccessDeniedException("managers only");
+		}
+		redirect.addFlashAttribute("message", this.backfill.start(user.getName()) ? "segment.backfill.flash.started"
+				: "segment.backfill.flash.running");
+		return "redirect:/crm/segments";
 	}
 
 	@GetMapping("/crm/segments/new")

@@ -85,6 +85,21 @@ public class Segments {
 		return this.query.contains(this.book.get(segmentId).filter(), customerId);
 	}
 
+	/**
+	 * The saved segments a customer is in now, by name: {@link #contains} for each.
+	 * @param customerId the customer's id
+	 * @return the segments it is a member of
+	 */
+	public List<Summary> containing(long customerId) {
+		List<Summary> found = new ArrayList<>();
+		for (SegmentBook.Saved saved : this.book.list()) {
+			if (this.query.contains(saved.filter(), customerId)) {
+				found.add(summary(saved));
+			}
+		}
+		return found;
+	}
+
 	private static Summary summary(SegmentBook.Saved saved) {
 		return new Summary(saved.id(), saved.name(), saved.memberCount());
 	}
