@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.shopops.growth.crm.CustomerBook;
+import io.shopops.growth.crm.CustomerHook;
 import io.shopops.platform.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rows move with a customer merged into another.
  */
 @Service
-class OptOuts implements CustomerBook.MergeHook {
+class OptOuts implements CustomerHook {
 
 	/** The most lines one pasted list may have. */
 	static final int MAX_LIST = 5_000;
@@ -195,7 +196,7 @@ class OptOuts implements CustomerBook.MergeHook {
 	}
 
 	@Override
-	public void merge(long survivorId, long duplicateId) {
+	public void merged(long survivorId, long duplicateId) {
 		this.jdbc.sql("""
 				INSERT INTO outreach_opt_out (customer_id, channel, reason, created_by, created_at)
 				SELECT :survivor, channel, reason, created_by, created_at FROM outreach_opt_out
