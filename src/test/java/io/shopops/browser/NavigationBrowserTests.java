@@ -71,7 +71,7 @@ class NavigationBrowserTests {
 			Map.entry("/imports/reviews", "Review import"),
 			Map.entry("/traffic/attribution", "Attribution: where the GMV came from"),
 			Map.entry("/crm/segments", "Segments"), Map.entry("/crm/retention", "Repurchase and LTV"),
-			Map.entry("/crm/coupons", "Coupons"), Map.entry("/crm/outreach", "Outreach"),
+			Map.entry("/crm/coupons", "Coupons"), Map.entry("/crm/outreach", "Outreach campaigns"),
 			Map.entry("/crm/lifecycle", "Lifecycle rules"), Map.entry("/dashboard/products", "Product performance"));
 
 	@Autowired

@@ -44,6 +44,9 @@ class EmbeddedDatabaseConfiguration {
 			// could stop it first
 			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "100")
+			// the library's default is off; the shop's data must survive a crash once
+			// committed
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 		log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
 		return postgres;

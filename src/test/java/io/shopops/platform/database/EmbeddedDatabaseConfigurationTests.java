@@ -36,6 +36,9 @@ class EmbeddedDatabaseConfigurationTests {
 		runner().run((context) -> {
 			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 			assertThat(jdbc.sql("SELECT name FROM survivor").query(String.class).single()).isEqualTo("still here");
+			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single())
+				.as("a commit is flushed before it returns")
+				.isEqualTo("on");
 		});
 		assertThat(this.dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
 	}
