@@ -45,6 +45,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import static io.shopops.BenchFigures.fmt;
+import static io.shopops.BenchFigures.median;
+import static io.shopops.BenchFigures.ms;
+
 /**
  * The KPI benchmark of issue 12, run on demand with
  * {@code ./mvnw -Pbench test -Dtest=KpiBenchmark}. It loads, with {@code generate_series}
@@ -414,31 +418,8 @@ class KpiBenchmark {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	private static double median(Runnable call) {
-		call.run();
-		double[] times = new double[5];
-		for (int i = 0; i < times.length; i++) {
-			long start = System.nanoTime();
-			call.run();
-			times[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(times);
-		return times[2];
-	}
-
 	private long count(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-	}
-
-	private static String ms(long[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return "–";
-		}
-		return fmt(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6) + " ms";
-	}
-
-	private static String fmt(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
 	private void line(String text) {

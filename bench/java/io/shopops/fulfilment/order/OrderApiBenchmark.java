@@ -38,6 +38,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.shopops.BenchFigures.fmt;
+import static io.shopops.BenchFigures.ms;
+
 /**
  * The order API benchmark of issue 8, run on demand with
  * {@code ./mvnw -Pbench test -Dtest=OrderApiBenchmark}. Over real HTTP to
@@ -293,17 +296,6 @@ class OrderApiBenchmark {
 				{"number": "B%d", "status": "paid",
 				 "lines": [{"sku": "%s", "quantity": 1, "unitPrice": "10"}, {"sku": "%s", "quantity": 1, "unitPrice": "10"}]}"""
 			.formatted(this.sequence.incrementAndGet(), first, second);
-	}
-
-	private static String ms(long[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return "–";
-		}
-		return fmt(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6) + " ms";
-	}
-
-	private static String fmt(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
 	private void line(String text) {

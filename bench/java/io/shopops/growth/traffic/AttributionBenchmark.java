@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +48,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static io.shopops.BenchFigures.fmt;
+import static io.shopops.BenchFigures.median;
+import static io.shopops.BenchFigures.ms;
 
 /**
  * The attribution benchmark of issue 10, run on demand with
@@ -495,31 +498,8 @@ class AttributionBenchmark {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	private static double median(Runnable call) {
-		call.run();
-		double[] times = new double[5];
-		for (int i = 0; i < times.length; i++) {
-			long start = System.nanoTime();
-			call.run();
-			times[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(times);
-		return times[2];
-	}
-
 	private long count(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-	}
-
-	private static String ms(long[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return "–";
-		}
-		return fmt(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6) + " ms";
-	}
-
-	private static String fmt(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
 	private void line(String text) {

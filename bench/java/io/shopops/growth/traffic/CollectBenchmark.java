@@ -43,6 +43,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.shopops.BenchFigures.fmt;
+import static io.shopops.BenchFigures.ms;
+
 /**
  * The collection benchmark of issue 10, run on demand with
  * {@code ./mvnw -Pbench test -Dtest=CollectBenchmark}. Over real HTTP to
@@ -254,17 +257,6 @@ class CollectBenchmark {
 			.param(site.id())
 			.query(Long.class)
 			.single();
-	}
-
-	private static String ms(long[] sorted, double quantile) {
-		if (sorted.length == 0) {
-			return "–";
-		}
-		return fmt(sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6) + " ms";
-	}
-
-	private static String fmt(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
 	private void line(String text) {
