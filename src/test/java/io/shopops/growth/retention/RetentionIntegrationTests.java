@@ -112,14 +112,16 @@ class RetentionIntegrationTests {
 				List.of(new RefundCompleted.Line("RET-SKU", 1, new BigDecimal("10.00"))),
 				RetentionFixtures.at(y + "-03-03T10:00:00+08:00").toInstant());
 		publish(refund);
-		// delivered twice, counted once
-		publish(refund);
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM retention_refund WHERE request_id = ?")
-				.param(-refunded.id())
-				.query(Long.class)
-				.single() == 1);
 		awaitSettled();
+		// delivered again once the first delivery is done, counted once: Modulith tracks
+		// publications in progress by (event, listener), so two equal events in flight at
+		// once would share one entry and leave one publication incomplete
+		publish(refund);
+		awaitSettled();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM retention_refund WHERE request_id = ?")
+			.param(-refunded.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		assertFixture(y, gapsBefore);
 
