@@ -71,6 +71,16 @@ class CatalogWriter {
 					  option3_value varchar(100), price numeric(12, 2), compare_at_price numeric(12, 2),
 					  cost numeric(12, 2), barcode varchar(64), weight_grams int, initial_stock int, position int
 					) ON COMMIT DROP""");
+			// what the catalog already holds for the batch, looked up before anything is
+			// written: see write()
+			statement.execute("""
+					CREATE TEMP TABLE import_product_id (
+					  handle varchar(255), id bigint, same boolean, images jsonb
+					) ON COMMIT DROP""");
+			statement.execute("""
+					CREATE TEMP TABLE import_known_variant (
+					  sku varchar(64), product_id bigint, same boolean
+					) ON COMMIT DROP""");
 		}
 	}
 
@@ -99,57 +109,92 @@ class CatalogWriter {
 		long built = System.nanoTime();
 		this.timings.build += built - start;
 		try (Statement statement = this.connection.createStatement()) {
-			statement.execute("TRUNCATE import_product, import_variant");
+			statement.execute("TRUNCATE import_product, import_variant, import_product_id, import_known_variant");
 		}
 		this.copy.copyIn("COPY import_product FROM STDIN", new StringReader(products.toString()));
 		this.copy.copyIn("COPY import_variant FROM STDIN", new StringReader(variants.toString()));
 		long copied = System.nanoTime();
 		this.timings.copy += copied - built;
 
+		// First the batch's existing products are looked up by handle, one index probe
+		// each (OFFSET 0 keeps the probe from turning into a scan of the whole catalog
+		// per batch), into a temporary table; the upsert then reads temporary tables
+		// only. A statement that both probes and inserts into the same table degrades
+		// badly when the planner believes the table empty (a freshly emptied catalog):
+		// each probe becomes a sequential scan over every row the statement has
+		// inserted so far, quadratic in the batch.
+		int known;
+		try (Statement statement = this.connection.createStatement()) {
+			known = statement.executeUpdate("""
+					INSERT INTO import_product_id (handle, id, same, images)
+					SELECT t.handle, e.id,
+					  (e.title, e.description, e.category_id, e.brand_id, e.tags, e.status, e.seo_title,
+					   e.seo_description, e.option1_name, e.option2_name, e.option3_name, e.images)
+					  IS NOT DISTINCT FROM
+					  (t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'), t.status,
+					   t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
+					   coalesce(t.images, e.images)),
+					  e.images
+					FROM import_product t
+					CROSS JOIN LATERAL (SELECT e.* FROM product e WHERE e.handle = t.handle OFFSET 0) e""");
+		}
+
 		// Rows already as the file says are left out before the upsert, which would
 		// otherwise lock (and so write) each of them. Products by id: inserted ones
 		// already carry exact summaries (all their SKUs are in this batch) and, like
-		// changed ones, their new version.
+		// changed ones, their new version. The ids of inserted products join those of
+		// the existing ones, for the SKUs.
 		Map<Long, Boolean> written = new HashMap<>();
 		Set<String> changedProducts = new HashSet<>();
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
-				INSERT INTO product AS p (handle, title, description, category_id, brand_id, tags, status,
-				  seo_title, seo_description, option1_name, option2_name, option3_name, images, min_price,
-				  max_price, variant_count)
-				SELECT t.handle, t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'),
-				  t.status, t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
-				  coalesce(t.images, e.images, '[]'), coalesce(s.min_price, 0), coalesce(s.max_price, 0),
-				  coalesce(s.count, 0)
-				FROM import_product t
-				LEFT JOIN LATERAL (SELECT e.* FROM product e WHERE e.handle = t.handle OFFSET 0) e ON true
-				LEFT JOIN (SELECT handle, min(price) AS min_price, max(price) AS max_price, count(*) AS count
-				           FROM import_variant GROUP BY handle) s ON s.handle = t.handle
-				WHERE e.id IS NULL
-				   OR (e.title, e.description, e.category_id, e.brand_id, e.tags, e.status, e.seo_title,
-				       e.seo_description, e.option1_name, e.option2_name, e.option3_name, e.images)
-				      IS DISTINCT FROM
-				      (t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'), t.status,
-				       t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
-				       coalesce(t.images, e.images, '[]'))
-				ON CONFLICT (handle) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-				  category_id = EXCLUDED.category_id, brand_id = EXCLUDED.brand_id, tags = EXCLUDED.tags,
-				  status = EXCLUDED.status, seo_title = EXCLUDED.seo_title,
-				  seo_description = EXCLUDED.seo_description, option1_name = EXCLUDED.option1_name,
-				  option2_name = EXCLUDED.option2_name, option3_name = EXCLUDED.option3_name,
-				  images = EXCLUDED.images, updated_at = now(), version = p.version + 1
-				WHERE (p.title, p.description, p.category_id, p.brand_id, p.tags, p.status, p.seo_title,
-				       p.seo_description, p.option1_name, p.option2_name, p.option3_name, p.images)
-				  IS DISTINCT FROM
-				      (EXCLUDED.title, EXCLUDED.description, EXCLUDED.category_id, EXCLUDED.brand_id,
-				       EXCLUDED.tags, EXCLUDED.status, EXCLUDED.seo_title, EXCLUDED.seo_description,
-				       EXCLUDED.option1_name, EXCLUDED.option2_name, EXCLUDED.option3_name, EXCLUDED.images)
-				RETURNING p.id, p.handle, (xmax = 0) AS inserted""")) {
+				WITH up AS (
+				  INSERT INTO product AS p (handle, title, description, category_id, brand_id, tags, status,
+				    seo_title, seo_description, option1_name, option2_name, option3_name, images, min_price,
+				    max_price, variant_count)
+				  SELECT t.handle, t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'),
+				    t.status, t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
+				    coalesce(t.images, k.images, '[]'), coalesce(s.min_price, 0), coalesce(s.max_price, 0),
+				    coalesce(s.count, 0)
+				  FROM import_product t
+				  LEFT JOIN import_product_id k ON k.handle = t.handle
+				  LEFT JOIN (SELECT handle, min(price) AS min_price, max(price) AS max_price, count(*) AS count
+				             FROM import_variant GROUP BY handle) s ON s.handle = t.handle
+				  WHERE k.same IS NOT TRUE
+				  ON CONFLICT (handle) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
+				    category_id = EXCLUDED.category_id, brand_id = EXCLUDED.brand_id, tags = EXCLUDED.tags,
+				    status = EXCLUDED.status, seo_title = EXCLUDED.seo_title,
+				    seo_description = EXCLUDED.seo_description, option1_name = EXCLUDED.option1_name,
+				    option2_name = EXCLUDED.option2_name, option3_name = EXCLUDED.option3_name,
+				    images = EXCLUDED.images, updated_at = now(), version = p.version + 1
+				  WHERE (p.title, p.description, p.category_id, p.brand_id, p.tags, p.status, p.seo_title,
+				         p.seo_description, p.option1_name, p.option2_name, p.option3_name, p.images)
+				    IS DISTINCT FROM
+				        (EXCLUDED.title, EXCLUDED.description, EXCLUDED.category_id, EXCLUDED.brand_id,
+				         EXCLUDED.tags, EXCLUDED.status, EXCLUDED.seo_title, EXCLUDED.seo_description,
+				         EXCLUDED.option1_name, EXCLUDED.option2_name, EXCLUDED.option3_name, EXCLUDED.images)
+				  RETURNING p.id, p.handle, (xmax = 0) AS inserted
+				), ids AS (
+				  INSERT INTO import_product_id (handle, id)
+				  SELECT up.handle, up.id FROM up
+				  WHERE NOT EXISTS (SELECT 1 FROM import_product_id k WHERE k.handle = up.handle)
+				)
+				SELECT id, handle, inserted FROM up""")) {
 			while (rs.next()) {
 				boolean inserted = rs.getBoolean("inserted");
 				written.put(rs.getLong("id"), inserted);
 				if (!inserted) {
 					changedProducts.add(rs.getString("handle"));
 				}
+			}
+		}
+		if (known + written.size() - changedProducts.size() < batch.size()) {
+			// another transaction committed some of the batch's handles after the lookup:
+			// their ids are still needed for the SKUs
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("""
+						INSERT INTO import_product_id (handle, id)
+						SELECT t.handle, p.id FROM import_product t JOIN product p ON p.handle = t.handle
+						WHERE NOT EXISTS (SELECT 1 FROM import_product_id k WHERE k.handle = t.handle)""");
 			}
 		}
 
@@ -161,20 +206,28 @@ class CatalogWriter {
 		// their summaries are recomputed below
 		Map<Long, Boolean> touched = new HashMap<>();
 		NewStock opened = new NewStock(batch.size());
+		// the existing SKUs by SKU, probed one by one as the products were
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("""
+					INSERT INTO import_known_variant (sku, product_id, same)
+					SELECT t.sku, e.product_id,
+					  (e.product_id, e.option1_value, e.option2_value, e.option3_value, e.price,
+					   e.compare_at_price, e.cost, e.barcode, e.weight_grams, e.position)
+					  IS NOT DISTINCT FROM
+					  (i.id, t.option1_value, t.option2_value, t.option3_value, t.price, t.compare_at_price,
+					   t.cost, t.barcode, t.weight_grams, t.position)
+					FROM import_variant t JOIN import_product_id i ON i.handle = t.handle
+					CROSS JOIN LATERAL (SELECT e.* FROM product_variant e WHERE e.sku = t.sku OFFSET 0) e""");
+		}
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				WITH up AS (
 				  INSERT INTO product_variant AS v (product_id, sku, option1_value, option2_value,
 				    option3_value, price, compare_at_price, cost, barcode, weight_grams, position)
-				  SELECT p.id, t.sku, t.option1_value, t.option2_value, t.option3_value, t.price,
+				  SELECT i.id, t.sku, t.option1_value, t.option2_value, t.option3_value, t.price,
 				    t.compare_at_price, t.cost, t.barcode, t.weight_grams, t.position
-				  FROM import_variant t JOIN product p ON p.handle = t.handle
-				  LEFT JOIN LATERAL (SELECT e.* FROM product_variant e WHERE e.sku = t.sku OFFSET 0) e ON true
-				  WHERE e.id IS NULL
-				     OR (e.product_id, e.option1_value, e.option2_value, e.option3_value, e.price,
-				         e.compare_at_price, e.cost, e.barcode, e.weight_grams, e.position)
-				        IS DISTINCT FROM
-				        (p.id, t.option1_value, t.option2_value, t.option3_value, t.price, t.compare_at_price,
-				         t.cost, t.barcode, t.weight_grams, t.position)
+				  FROM import_variant t JOIN import_product_id i ON i.handle = t.handle
+				  LEFT JOIN import_known_variant k ON k.sku = t.sku
+				  WHERE k.same IS NOT TRUE
 				  ON CONFLICT (sku) DO UPDATE SET product_id = EXCLUDED.product_id,
 				    option1_value = EXCLUDED.option1_value, option2_value = EXCLUDED.option2_value,
 				    option3_value = EXCLUDED.option3_value, price = EXCLUDED.price,
@@ -187,13 +240,13 @@ class CatalogWriter {
 				        (EXCLUDED.product_id, EXCLUDED.option1_value, EXCLUDED.option2_value,
 				         EXCLUDED.option3_value, EXCLUDED.price, EXCLUDED.compare_at_price, EXCLUDED.cost,
 				         EXCLUDED.barcode, EXCLUDED.weight_grams, EXCLUDED.position)
-				  RETURNING v.id, v.sku, v.product_id, (xmax = 0) AS inserted,
-				    -- the statement's snapshot still sees an updated row as it was
-				    CASE WHEN xmax <> 0 THEN (SELECT o.product_id FROM product_variant o WHERE o.id = v.id) END
-				      AS old_product_id
+				  RETURNING v.id, v.sku, v.product_id, (xmax = 0) AS inserted
 				)
-				SELECT up.id, up.sku, up.product_id, up.inserted, up.old_product_id, t.initial_stock
-				FROM up LEFT JOIN import_variant t ON up.inserted AND t.sku = up.sku""")) {
+				-- an updated SKU's product before the statement, from the lookup
+				SELECT up.id, up.sku, up.product_id, up.inserted,
+				  CASE WHEN NOT up.inserted THEN k.product_id END AS old_product_id, t.initial_stock
+				FROM up JOIN import_variant t ON t.sku = up.sku
+				LEFT JOIN import_known_variant k ON k.sku = up.sku""")) {
 			while (rs.next()) {
 				boolean inserted = rs.getBoolean("inserted");
 				(inserted ? createdSkus : updatedSkus).add(rs.getString("sku"));
