@@ -91,6 +91,12 @@ class MigrationTests {
 		assertThat(checks(jdbc, "stock_item")).anyMatch((check) -> check.contains("(on_hand >= "))
 			.anyMatch((check) -> check.contains("(reserved >= "));
 		assertThat(checks(jdbc, "product")).anyMatch((check) -> check.contains("'ARCHIVED'"));
+		// a movement belongs to a stock row, which references the SKU and the warehouse
+		assertThat(foreignKeys(jdbc, "stock_movement")).containsExactly(
+				"FOREIGN KEY (variant_id, warehouse) REFERENCES stock_item(variant_id, warehouse) ON DELETE CASCADE");
+		assertThat(foreignKeys(jdbc, "stock_item")).containsExactlyInAnyOrder(
+				"FOREIGN KEY (variant_id) REFERENCES product_variant(id) ON DELETE CASCADE",
+				"FOREIGN KEY (warehouse) REFERENCES warehouse(code)");
 	}
 
 	private static void assertAuditEntriesAreAppendOnly(JdbcClient jdbc) {
@@ -117,6 +123,12 @@ class MigrationTests {
 		return jdbc.sql("""
 				SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
 				WHERE c.relname = ? AND k.contype = 'c'""").param(table).query(String.class).list();
+	}
+
+	private static List<String> foreignKeys(JdbcClient jdbc, String table) {
+		return jdbc.sql("""
+				SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+				WHERE c.relname = ? AND k.contype = 'f'""").param(table).query(String.class).list();
 	}
 
 	private static List<String> migrationScripts() throws IOException {
