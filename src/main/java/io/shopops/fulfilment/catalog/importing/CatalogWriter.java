@@ -134,7 +134,8 @@ class CatalogWriter {
 					  (t.title, t.description, t.category_id, t.brand_id, coalesce(t.tags, '{}'), t.status,
 					   t.seo_title, t.seo_description, t.option1_name, t.option2_name, t.option3_name,
 					   coalesce(t.images, e.images)),
-					  e.images
+					  -- kept only where the file has no images for the product
+					  CASE WHEN t.images IS NULL THEN e.images END
 					FROM import_product t
 					CROSS JOIN LATERAL (SELECT e.* FROM product e WHERE e.handle = t.handle OFFSET 0) e""");
 		}
