@@ -67,6 +67,53 @@ class TemplatesTests {
 			.anySatisfy((offender) -> assertThat(offender).contains("page.html:7", "li"));
 	}
 
+	/**
+	 * The platform's layout dialect knows these attributes only; any other would reach
+	 * the browser untouched.
+	 */
+	private static final Set<String> LAYOUT_ATTRIBUTES = Set.of("layout:decorate", "layout:fragment",
+			"layout:title-pattern");
+
+	@Test
+	void templatesUseOnlyTheLayoutAttributesTheDialectKnows() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		for (Path template : templates()) {
+			AbstractSimpleMarkupHandler handler = new AbstractSimpleMarkupHandler() {
+
+				@Override
+				public void handleOpenElement(String elementName, Map<String, String> attributes, int line, int col) {
+					check(attributes, line);
+				}
+
+				@Override
+				public void handleStandaloneElement(String elementName, Map<String, String> attributes,
+						boolean minimized, int line, int col) {
+					check(attributes, line);
+				}
+
+				private void check(Map<String, String> attributes, int line) {
+					if (attributes != null) {
+						attributes.keySet()
+							.stream()
+							.filter((name) -> name.toLowerCase(Locale.ROOT).startsWith("layout:")
+									|| name.toLowerCase(Locale.ROOT).startsWith("data-layout-"))
+							.filter((name) -> !LAYOUT_ATTRIBUTES.contains(name))
+							.forEach((name) -> offenders.add(template + ":" + line + " " + name));
+					}
+				}
+
+			};
+			try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
+				new SimpleMarkupParser(ParseConfiguration.htmlConfiguration()).parse(reader, handler);
+			}
+			catch (ParseException ex) {
+				throw new IllegalStateException("Could not parse " + template, ex);
+			}
+		}
+		assertThat(offenders).as("LayoutDialect supports layout:decorate, layout:fragment and layout:title-pattern")
+			.isEmpty();
+	}
+
 	private static List<Path> templates() throws IOException {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			return files.filter((file) -> file.toString().endsWith(".html")).sorted().toList();

@@ -86,7 +86,15 @@ class PageBenchmark {
 			"org.springframework.web.servlet.resource.ResourceUrlProvider.getForLookupPath",
 			"org.springframework.web.servlet.resource.PathResourceResolver.getResource",
 			"org.springframework.boot.loader.jar.NestedJarFile.hasEntry", "java.net.URL.<init>",
-			"org.thymeleaf.spring6.view.ThymeleafView.render", "io.shopops.platform.web.LayoutAdvice.layout",
+			"org.thymeleaf.spring6.view.ThymeleafView.render",
+			// the page layout: the Groovy Thymeleaf Layout Dialect (before) and the platform's own (after)
+			"nz.net.ultraq.thymeleaf.layoutdialect.decorators.DecorateProcessor.doProcess",
+			"org.codehaus.groovy.vmplugin.v8.IndyInterface.fallback",
+			"io.shopops.platform.web.LayoutDialect$DecorateProcessor.doProcess",
+			// property reads of ${…}: SpEL looks for an accessor on every read
+			"org.springframework.expression.spel.ast.PropertyOrFieldReference.readProperty",
+			"org.springframework.expression.spel.support.ReflectivePropertyAccessor.createOptimalAccessor",
+			"io.shopops.platform.web.LayoutAdvice.layout",
 			"io.shopops.platform.settings.JpaShopSettings.current", "io.shopops.platform.web.Navigation.canOpen",
 			"io.shopops.fulfilment.catalog.ProductQuery.page");
 

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language selection, the screening of requests and the platform's own navigation
- * entries.
+ * Language selection, the screening of requests, the page layout and the platform's own
+ * navigation entries.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -53,6 +53,14 @@ class WebConfiguration implements WebMvcConfigurer {
 				new RequestScreeningFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
+	}
+
+	/**
+	 * The {@code layout:} attributes of the templates (see {@link LayoutDialect}).
+	 */
+	@Bean
+	LayoutDialect layoutDialect() {
+		return new LayoutDialect();
 	}
 
 	@Override
