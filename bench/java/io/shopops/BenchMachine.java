@@ -48,4 +48,45 @@ public final class BenchMachine {
 		}
 	}
 
+	/**
+	 * The CPU time the PostgreSQL server has used so far, in ticks of 10 ms: its
+	 * postmaster and every child (backends, parallel workers, autovacuum), found from one
+	 * of its backends, or -1 when it does not run on this machine.
+	 * @param backendPid a backend's process id ({@code SELECT pg_backend_pid()})
+	 * @return the ticks, or -1
+	 */
+	public static long postgresCpuTicks(long backendPid) {
+		try {
+			String postmaster = stat(String.valueOf(backendPid))[1];
+			long ticks = 0;
+			try (var dirs = Files.list(Path.of("/proc"))) {
+				for (Path dir : dirs.toList()) {
+					String pid = dir.getFileName().toString();
+					if (!pid.chars().allMatch(Character::isDigit)) {
+						continue;
+					}
+					try {
+						String[] fields = stat(pid);
+						if (fields[1].equals(postmaster) || pid.equals(postmaster)) {
+							ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						// the process ended
+					}
+				}
+			}
+			return ticks;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** The fields of /proc/{pid}/stat after the command name: state, ppid, … */
+	private static String[] stat(String pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", pid, "stat"));
+		return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+	}
+
 }

@@ -84,6 +84,11 @@ class MigrationTests {
 			.contains("ON public.product", "(handle)");
 		assertThat(indexDefinition(jdbc, "user_account_username_uk")).startsWith("CREATE UNIQUE INDEX")
 			.contains("lower((username)");
+		assertThat(indexDefinition(jdbc, "customer_segment_spend_id_idx")).contains("ON public.customer")
+			.contains("(net_spend, id)")
+			.contains("WHERE (merged_into IS NULL)");
+		assertThat(indexDefinition(jdbc, "customer_segment_spend_idx"))
+			.isEqualTo("no index customer_segment_spend_idx");
 		assertThat(checks(jdbc, "product_variant")).anyMatch((check) -> check.contains("(price >= "))
 			.anyMatch((check) -> check.contains("(compare_at_price >= "))
 			.anyMatch((check) -> check.contains("(cost >= "))

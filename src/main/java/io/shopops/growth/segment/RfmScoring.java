@@ -14,14 +14,14 @@ import java.util.Optional;
 import io.shopops.platform.AuditLog;
 import io.shopops.platform.ShopSettings;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * RFM scores (recency, frequency, monetary) of every customer with a paid order, in
- * quintiles 1..5, computed in one set-based statement with window functions and stored in
- * {@code customer_rfm}.
+ * quintiles 1..5, computed set-based in one statement and stored in {@code customer_rfm}.
  * <p>
  * Recency is the number of shop days since the last order, frequency the paid order
  * count, monetary the net spend. A customer's score in each is
@@ -31,6 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
  * get equal scores, unlike {@code ntile}, which splits ties arbitrarily. A score is high
  * when it is above the average score of all scored customers; the three high/low answers
  * name the {@link RfmGroup}.
+ * <p>
+ * The ranks are computed once per distinct value, not per customer: the customers are
+ * grouped by each figure (a few hundred recencies, a few dozen order counts, some
+ * thousands of spends), the number strictly worse is a running sum over the groups, and
+ * every customer takes its value's score by a hash join; the averages come from the
+ * groups too. A recompute writes the scores into a temporary table first and then changes
+ * {@code customer_rfm} by three set-based statements: rows whose figures changed are
+ * updated, new ones inserted, those of customers no longer scored deleted; unchanged rows
+ * are not written at all.
  */
 @Component
 class RfmScoring {
@@ -43,23 +52,41 @@ class RfmScoring {
 	 * into a CTE named {@code grouped} that adds {@code r, f, m, rfm_group}.
 	 */
 	static final String SCORING = """
-			ranked AS (
-			  SELECT id, recency_days, frequency, monetary, count(*) OVER () AS n,
-			         rank() OVER (ORDER BY recency_days DESC) AS r_rank,
-			         rank() OVER (ORDER BY frequency) AS f_rank,
-			         rank() OVER (ORDER BY monetary) AS m_rank
-			  FROM base),
-			scored AS (
-			  SELECT id, recency_days, frequency, monetary,
-			         CAST(1 + 5 * (r_rank - 1) / n AS SMALLINT) AS r,
-			         CAST(1 + 5 * (f_rank - 1) / n AS SMALLINT) AS f,
-			         CAST(1 + 5 * (m_rank - 1) / n AS SMALLINT) AS m
-			  FROM ranked),
+			population AS (SELECT count(*) AS n FROM base),
+			r_values AS (
+			  SELECT b.recency_days AS v, count(*) AS k,
+			         CAST(1 + 5 * (CAST(sum(count(*)) OVER (ORDER BY b.recency_days DESC) AS BIGINT) - count(*)) / p.n
+			              AS SMALLINT) AS s
+			  FROM base b CROSS JOIN population p GROUP BY b.recency_days, p.n),
+			f_values AS (
+			  SELECT b.frequency AS v, count(*) AS k,
+			         CAST(1 + 5 * (CAST(sum(count(*)) OVER (ORDER BY b.frequency) AS BIGINT) - count(*)) / p.n
+			              AS SMALLINT) AS s
+			  FROM base b CROSS JOIN population p GROUP BY b.frequency, p.n),
+			m_values AS (
+			  SELECT b.monetary AS v, count(*) AS k,
+			         CAST(1 + 5 * (CAST(sum(count(*)) OVER (ORDER BY b.monetary) AS BIGINT) - count(*)) / p.n
+			              AS SMALLINT) AS s
+			  FROM base b CROSS JOIN population p GROUP BY b.monetary, p.n),
+			averages AS MATERIALIZED (
+			  SELECT (SELECT sum(k * s) FROM r_values) / CAST(p.n AS NUMERIC) AS r,
+			         (SELECT sum(k * s) FROM f_values) / CAST(p.n AS NUMERIC) AS f,
+			         (SELECT sum(k * s) FROM m_values) / CAST(p.n AS NUMERIC) AS m
+			  FROM population p WHERE p.n > 0),
+			highs AS (
+			  SELECT b.id, b.recency_days, b.frequency, b.monetary, rv.s AS r, fv.s AS f, mv.s AS m,
+			         rv.s > a.r AS high_r, fv.s > a.f AS high_f, mv.s > a.m AS high_m
+			  FROM base b JOIN r_values rv ON rv.v = b.recency_days JOIN f_values fv ON fv.v = b.frequency
+			  JOIN m_values mv ON mv.v = b.monetary CROSS JOIN averages a),
 			grouped AS (
-			  SELECT id, recency_days, frequency, monetary, r, f, m,
-			         %s AS rfm_group
-			  FROM scored)
-			""".formatted(RfmGroup.sqlCase("(r > avg(r) OVER ())", "(f > avg(f) OVER ())", "(m > avg(m) OVER ())"));
+			  SELECT id, recency_days, frequency, monetary, r, f, m, %s AS rfm_group
+			  FROM highs)
+			""".formatted(RfmGroup.sqlCase("high_r", "high_f", "high_m"));
+
+	/** Whether a stored row differs from its newly computed one. */
+	private static final String CHANGED = """
+			(r.recency_days, r.frequency, r.monetary, r.r_score, r.f_score, r.m_score, r.rfm_group)
+			IS DISTINCT FROM (s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m, s.rfm_group)""";
 
 	private final JdbcClient jdbc;
 
@@ -67,10 +94,14 @@ class RfmScoring {
 
 	private final AuditLog audit;
 
-	RfmScoring(JdbcClient jdbc, ShopSettings shop, AuditLog audit) {
+	private final String workMem;
+
+	RfmScoring(JdbcClient jdbc, ShopSettings shop, AuditLog audit,
+			@Value("${shopops.segments.rfm-work-mem:128MB}") String workMem) {
 		this.jdbc = jdbc;
 		this.shop = shop;
 		this.audit = audit;
+		this.workMem = workMem;
 	}
 
 	/**
@@ -85,8 +116,13 @@ class RfmScoring {
 		long started = System.nanoTime();
 		ZoneId zone = this.shop.current().timeZone();
 		LocalDate today = LocalDate.now(zone);
+		// the groups, the running sums and the hash joins of a million customers fit in
+		// memory with this (PostgreSQL's default of 4MB sorts them on disk); this
+		// transaction only
+		this.jdbc.sql("SELECT set_config('work_mem', :mem, true)").param("mem", this.workMem).query().listOfRows();
+		this.jdbc.sql("DROP TABLE IF EXISTS rfm_next").update();
 		this.jdbc
-			.sql("WITH base AS ("
+			.sql("CREATE TEMPORARY TABLE rfm_next ON COMMIT DROP AS WITH base AS ("
 					+ """
 							SELECT c.id,
 							       greatest(0, CAST(:today AS DATE) - CAST(c.last_order_at AT TIME ZONE CAST(:zone AS TEXT) AS DATE))
@@ -95,27 +131,34 @@ class RfmScoring {
 							FROM customer c
 							WHERE c.merged_into IS NULL AND c.order_count > 0 AND c.last_order_at IS NOT NULL),
 							"""
-					+ SCORING
-					+ """
-							INSERT INTO customer_rfm (customer_id, recency_days, frequency, monetary, r_score, f_score, m_score,
-							                          rfm_group)
-							SELECT id, recency_days, frequency, monetary, r, f, m, rfm_group FROM grouped
-							ON CONFLICT (customer_id) DO UPDATE SET recency_days = EXCLUDED.recency_days,
-							  frequency = EXCLUDED.frequency, monetary = EXCLUDED.monetary, r_score = EXCLUDED.r_score,
-							  f_score = EXCLUDED.f_score, m_score = EXCLUDED.m_score, rfm_group = EXCLUDED.rfm_group
-							WHERE (customer_rfm.recency_days, customer_rfm.frequency, customer_rfm.monetary, customer_rfm.r_score,
-							       customer_rfm.f_score, customer_rfm.m_score, customer_rfm.rfm_group)
-							      IS DISTINCT FROM (EXCLUDED.recency_days, EXCLUDED.frequency, EXCLUDED.monetary, EXCLUDED.r_score,
-							                        EXCLUDED.f_score, EXCLUDED.m_score, EXCLUDED.rfm_group)
-							""")
+					+ SCORING + "SELECT id, recency_days, frequency, monetary, r, f, m, rfm_group FROM grouped")
 			.param("today", java.sql.Date.valueOf(today))
 			.param("zone", zone.getId())
 			.update();
+		this.jdbc.sql("ANALYZE rfm_next").update();
+		this.jdbc.sql("""
+				UPDATE customer_rfm r SET recency_days = s.recency_days, frequency = s.frequency, monetary = s.monetary,
+				       r_score = s.r, f_score = s.f, m_score = s.m, rfm_group = s.rfm_group
+				FROM rfm_next s WHERE r.customer_id = s.id AND""" + " " + CHANGED).update();
+		// in id order: the primary key grows at its right end and the group and score
+		// indexes at one place per group, instead of at random (a first run of 1M rows:
+		// 9 s of PostgreSQL CPU instead of 14 s)
+		this.jdbc.sql("""
+				INSERT INTO customer_rfm (customer_id, recency_days, frequency, monetary, r_score, f_score, m_score,
+				                          rfm_group)
+				SELECT s.id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m, s.rfm_group FROM rfm_next s
+				WHERE NOT EXISTS (SELECT 1 FROM customer_rfm r WHERE r.customer_id = s.id)
+				ORDER BY s.id""").update();
+		// read customer again rather than rfm_next: a merge committed since the scores
+		// were computed has deleted its duplicate's row, which the insert may have
+		// brought
+		// back
 		this.jdbc.sql("""
 				DELETE FROM customer_rfm r WHERE NOT EXISTS (
 				  SELECT 1 FROM customer c WHERE c.id = r.customer_id AND c.merged_into IS NULL AND c.order_count > 0
 				    AND c.last_order_at IS NOT NULL)
 				""").update();
+		this.jdbc.sql("DROP TABLE rfm_next").update();
 		int scored = this.jdbc.sql("SELECT count(*) FROM customer_rfm").query(Integer.class).single();
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Instant now = Instant.now();

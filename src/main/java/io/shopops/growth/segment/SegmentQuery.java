@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a {@link SegmentFilter} into one SQL statement over the customers: counts, pages
  * of members and every member's id in batches. The RFM table is joined only when the
- * filter reads it; tags, the first channel and the SKU use their own indexes.
+ * filter reads it; tags, the first channel and the SKU use their own indexes. A count
+ * without criteria on the customer's own figures does not read {@code customer} at all.
  */
 @Component
 class SegmentQuery {
@@ -41,14 +42,11 @@ class SegmentQuery {
 	 * @return the count
 	 */
 	long count(SegmentFilter filter) {
-		Where where = where(filter);
-		String single = singleSource(filter);
-		if (single != null) {
-			// scores, tags and SKUs only ever belong to customers that are not merged
-			// (a merge moves or drops them), so a filter on one of them alone is counted
-			// from its own table, by index
-			return this.jdbc.sql(single).params(where.params()).query(Long.class).single();
+		Where side = sideTables(filter);
+		if (side != null) {
+			return this.jdbc.sql(side.sql()).params(side.params()).query(Long.class).single();
 		}
+		Where where = where(filter);
 		return this.jdbc.sql("SELECT count(*) FROM customer c" + where.join() + where.sql())
 			.params(where.params())
 			.query(Long.class)
@@ -56,29 +54,58 @@ class SegmentQuery {
 	}
 
 	/**
-	 * The count of a filter on one of the customer-keyed tables alone, else {@code null}.
+	 * The count of a filter without any criterion on the customer's own figures (tier,
+	 * last order, spend, first channel), read from the RFM, tag and SKU tables alone:
+	 * their rows only ever belong to customers that are not merged (a merge moves or
+	 * drops them), so {@code customer} need not be read at all. The RFM scores hold one
+	 * row per customer and lead when they are asked for; else the tags, else the SKU,
+	 * counting distinct customers. {@code null} for a filter that reads the customer's
+	 * figures, or none of these tables.
 	 */
-	private static String singleSource(SegmentFilter filter) {
+	private static Where sideTables(SegmentFilter filter) {
 		boolean customerCriteria = filter.tier() != null || filter.lastOrderAfter() != null
 				|| filter.lastOrderBefore() != null || filter.spendMin() != null || filter.spendMax() != null
 				|| filter.firstChannel() != null;
-		if (customerCriteria) {
-			return null;
-		}
 		boolean tags = !filter.tags().isEmpty();
 		boolean sku = filter.sku() != null;
 		boolean rfm = filter.usesRfm();
-		if (rfm && !tags && !sku) {
-			return "SELECT count(*) FROM customer_rfm r WHERE TRUE" + rfmConditions(filter, null);
+		if (customerCriteria || !(tags || sku || rfm)) {
+			return null;
 		}
-		if (tags && !rfm && !sku) {
-			return "SELECT count(DISTINCT t.customer_id) FROM customer_tag t WHERE t.tag IN ("
-					+ String.join(", ", java.util.Collections.nCopies(filter.tags().size(), "?")) + ")";
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder();
+		String id;
+		if (rfm) {
+			id = "r.customer_id";
+			sql.append("SELECT count(*) FROM customer_rfm r WHERE TRUE").append(rfmConditions(filter, params));
+			if (tags) {
+				sql.append(" AND ").append(id).append(" IN (SELECT t.customer_id FROM customer_tag t WHERE t.tag IN (");
+				tagParams(sql, params, filter.tags());
+				sql.append("))");
+			}
 		}
-		if (sku && !rfm && !tags) {
-			return "SELECT count(DISTINCT s.customer_id) FROM customer_sku s WHERE s.sku = ?";
+		else if (tags) {
+			id = "t.customer_id";
+			sql.append("SELECT count(DISTINCT t.customer_id) FROM customer_tag t WHERE t.tag IN (");
+			tagParams(sql, params, filter.tags());
+			sql.append(")");
 		}
-		return null;
+		else {
+			return new Where("", "SELECT count(DISTINCT s.customer_id) FROM customer_sku s WHERE s.sku = ?",
+					List.of(filter.sku()));
+		}
+		if (sku) {
+			sql.append(" AND ").append(id).append(" IN (SELECT s.customer_id FROM customer_sku s WHERE s.sku = ?)");
+			params.add(filter.sku());
+		}
+		return new Where("", sql.toString(), params);
+	}
+
+	private static void tagParams(StringBuilder sql, List<Object> params, List<String> tags) {
+		for (int i = 0; i < tags.size(); i++) {
+			sql.append((i > 0) ? ", ?" : "?");
+			params.add(tags.get(i));
+		}
 	}
 
 	private static String rfmConditions(SegmentFilter filter, List<Object> params) {

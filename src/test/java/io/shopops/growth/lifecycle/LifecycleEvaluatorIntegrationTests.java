@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.shopops.TestUsers;
+import io.shopops.growth.crm.CustomerBook;
 import io.shopops.growth.segment.RfmGroup;
 import io.shopops.platform.Role;
 import io.shopops.platform.ShopSettings;
@@ -43,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The triggers against customers written into CRM's tables, entry detection, the
- * cool-down, concurrent evaluations, the task and coupon actions and the closed loop.
- * Triggers other than the saved segment see every customer of the shared test database,
- * so those tests check their own customers only.
+ * cool-down, concurrent evaluations, the task and coupon actions, the closed loop and
+ * merges of customers. Triggers other than the saved segment see every customer of the
+ * shared test database, so those tests check their own customers only.
  */
 @SpringBootTest
 class LifecycleEvaluatorIntegrationTests {
@@ -67,6 +68,9 @@ class LifecycleEvaluatorIntegrationTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	CustomerBook customers;
 
 	@Autowired
 	ShopSettings shop;
@@ -414,6 +418,98 @@ class LifecycleEvaluatorIntegrationTests {
 		assertThat(loop.gmv()).isEqualByComparingTo("150.50");
 		assertThat(loop.couponCost()).isEqualByComparingTo("10.00");
 		assertThat(loop.returnRate()).isEqualByComparingTo(new BigDecimal("66.6"));
+	}
+
+	@Test
+	void aMergedCustomersActionsOrdersAndCoolDownCountForTheSurvivor() {
+		String tag = unique("LC");
+		long survivor = customer(this.jdbc, "Survivor");
+		long duplicate = customer(this.jdbc, "Duplicate");
+		tag(this.jdbc, duplicate, tag);
+		long coupon = LifecycleFixtures.coupon(this.jdbc);
+		long id = this.rules.create(LifecycleFixtures.couponRule(segment(this.jdbc, tag), coupon, 30, 30), "test");
+		Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Duration day = Duration.ofDays(1);
+		assertThat(this.evaluator.evaluate(id, t, "test").acted()).isEqualTo(1);
+		// the duplicate came back two days after its coupon and redeemed it
+		long order = LifecycleFixtures.order(this.jdbc, duplicate, t.plus(day.multipliedBy(2)), "88.00", "COMPLETED");
+		LifecycleFixtures.redeemed(this.jdbc, coupon, codeOf(id, duplicate), duplicate, order, "10.00", "REDEEMED");
+
+		this.customers.merge(survivor, duplicate);
+
+		assertThat(fired(this.jdbc, id)).containsExactly(survivor);
+		assertThat(members(this.jdbc, id)).containsExactly(survivor);
+		LifecycleRules.Loop loop = this.rules.loop(this.rules.get(id));
+		assertThat(loop.reached()).isEqualTo(1);
+		assertThat(loop.cameBack()).isEqualTo(1);
+		assertThat(loop.orders()).isEqualTo(1);
+		assertThat(loop.gmv()).isEqualByComparingTo("88.00");
+		assertThat(loop.couponCost()).isEqualByComparingTo("10.00");
+		// the survivor has the duplicate's tag now: it was in the segment already,
+		// nothing new
+		LifecycleEvaluator.Run after = this.evaluator.evaluate(id, t.plus(day.multipliedBy(3)), "test");
+		assertThat(after.entered()).isZero();
+		assertThat(after.left()).isZero();
+		assertThat(after.acted()).isZero();
+		// it leaves and comes back within the cool-down of the duplicate's action: passed
+		// over
+		untag(survivor, tag);
+		this.evaluator.evaluate(id, t.plus(day.multipliedBy(4)), "test");
+		tag(this.jdbc, survivor, tag);
+		LifecycleEvaluator.Run within = this.evaluator.evaluate(id, t.plus(day.multipliedBy(10)), "test");
+		assertThat(within.entered()).isEqualTo(1);
+		assertThat(within.acted()).isZero();
+		assertThat(within.passedOver()).isEqualTo(1);
+		assertThat(fired(this.jdbc, id)).containsExactly(survivor);
+	}
+
+	@Test
+	void aMergeKeepsTheLaterOfBothActionsForTheCoolDownAndMovesTheTasks() {
+		String tag = unique("LC");
+		long survivor = customer(this.jdbc, "Survivor");
+		long duplicate = customer(this.jdbc, "Duplicate");
+		long id = this.rules.create(
+				taskRule(LifecycleTrigger.SEGMENT, null, List.of(), segment(this.jdbc, tag), this.assignee, 30),
+				"test");
+		Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Duration day = Duration.ofDays(1);
+		tag(this.jdbc, survivor, tag);
+		assertThat(this.evaluator.evaluate(id, t, "test").acted()).isEqualTo(1);
+		untag(survivor, tag);
+		tag(this.jdbc, duplicate, tag);
+		assertThat(this.evaluator.evaluate(id, t.plus(day.multipliedBy(20)), "test").acted()).isEqualTo(1);
+
+		this.customers.merge(survivor, duplicate);
+
+		assertThat(fired(this.jdbc, id)).containsExactly(survivor, survivor);
+		assertThat(this.jdbc.sql("SELECT customer_id FROM lifecycle_task WHERE rule_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.list()).containsExactly(survivor, survivor);
+		assertThat(this.jdbc.sql("SELECT fired_at FROM lifecycle_claim WHERE rule_id = :id AND customer_id = :c")
+			.param("id", id)
+			.param("c", survivor)
+			.query(Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(t.plus(day.multipliedBy(20)));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM lifecycle_claim WHERE rule_id = :id AND customer_id = :c")
+			.param("id", id)
+			.param("c", duplicate)
+			.query(Long.class)
+			.single()).isZero();
+		// 35 days after the survivor's own action but 15 after the duplicate's: passed
+		// over
+		untag(survivor, tag);
+		this.evaluator.evaluate(id, t.plus(day.multipliedBy(34)), "test");
+		tag(this.jdbc, survivor, tag);
+		LifecycleEvaluator.Run within = this.evaluator.evaluate(id, t.plus(day.multipliedBy(35)), "test");
+		assertThat(within.entered()).isEqualTo(1);
+		assertThat(within.passedOver()).isEqualTo(1);
+		// and acted on once the later action's cool-down is over
+		untag(survivor, tag);
+		this.evaluator.evaluate(id, t.plus(day.multipliedBy(50)), "test");
+		tag(this.jdbc, survivor, tag);
+		assertThat(this.evaluator.evaluate(id, t.plus(day.multipliedBy(51)), "test").acted()).isEqualTo(1);
 	}
 
 	private long codeOf(long ruleId, long customerId) {

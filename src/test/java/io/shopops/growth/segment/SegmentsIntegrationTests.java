@@ -158,6 +158,31 @@ class SegmentsIntegrationTests {
 	}
 
 	@Test
+	void countsWithoutCustomerCriteriaReadTheSideTablesAndAgreeWithTheMembers() {
+		this.rfm.recompute("test");
+		String skuB = "SKU-B-" + this.prefix;
+		RfmScoring.Score a = this.rfm.of(this.a).orElseThrow();
+		// counted from customer_tag, customer_rfm and customer_sku alone; the members are
+		// read through customer: both must agree
+		List<Builder> filters = List.of(filter().tags("VIP").sku(skuB), filter().tags("VIP", "新客").group(a.group()),
+				filter().group(a.group()).sku(skuB), filter().tags("VIP").scores(a.r(), a.r(), 1, 5, 1, 5).sku(skuB));
+		for (Builder filter : filters) {
+			List<Long> members = members(filter);
+			assertThat(members).contains(this.a);
+			assertThat(this.query.count(filter.build())).isEqualTo(members.size());
+		}
+		assertThat(members(filter().tags("VIP").sku(skuB))).containsExactly(this.a);
+		// after a merge the duplicate's SKUs and tags count once, for the survivor
+		this.customers.merge(this.d, this.b);
+		Builder vipWhoBoughtB = filter().tags("VIP").sku(skuB);
+		assertThat(members(vipWhoBoughtB)).containsExactly(this.a, this.d);
+		assertThat(this.query.count(vipWhoBoughtB.build())).isEqualTo(2);
+		Builder boughtB = filter().sku(skuB);
+		assertThat(members(boughtB)).containsExactly(this.a, this.d);
+		assertThat(this.query.count(boughtB.build())).isEqualTo(2);
+	}
+
+	@Test
 	void savedSegmentsAreAuditedAndServedByTheFacade() {
 		String name = "VIP " + this.prefix;
 		long id = this.book.create(name, filter().tags("VIP").build(), 2, "segment-tester");
