@@ -117,6 +117,23 @@ class KpiRollups {
 	}
 
 	/**
+	 * Records a batch of orders (imported history) in one transaction, each as
+	 * {@link #recordOrder} does.
+	 * @param orders the orders from one event
+	 * @return how many changed the rollups
+	 */
+	@Transactional
+	public int recordOrders(List<OrderSnapshot> orders) {
+		int changed = 0;
+		for (OrderSnapshot order : orders) {
+			if (recordOrder(order)) {
+				changed++;
+			}
+		}
+		return changed;
+	}
+
+	/**
 	 * What the order's recorded lines contributed to the SKU rollup, on the day and
 	 * channel of its fact.
 	 */

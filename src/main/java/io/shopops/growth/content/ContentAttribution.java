@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.util.Locale;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
@@ -69,6 +70,13 @@ class ContentAttribution {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		record(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		for (OrderSnapshot order : event.orders()) {
+			record(order);
+		}
 	}
 
 	@ApplicationModuleListener

@@ -112,6 +112,23 @@ public class CustomerBook {
 	}
 
 	/**
+	 * Records a batch of orders (imported history) in one transaction, each exactly as
+	 * {@link #record} does, in the list's order; the customer lock is taken once for the
+	 * batch.
+	 * @param orders the orders from one event
+	 * @return the customer of each order that has one, by order id
+	 */
+	@Transactional
+	public Map<Long, Long> recordAll(List<OrderSnapshot> orders) {
+		lock();
+		Map<Long, Long> customers = new java.util.HashMap<>();
+		for (OrderSnapshot order : orders) {
+			record(order).ifPresent((id) -> customers.put(order.id(), id));
+		}
+		return customers;
+	}
+
+	/**
 	 * Records a refund once per after-sales request: the order's refunded amount grows
 	 * and its customer's net spend shrinks.
 	 * @param refund the event

@@ -1,6 +1,7 @@
 package io.shopops.growth.crm;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
@@ -47,6 +48,11 @@ class CustomerRecorder {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		this.customers.record(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		this.customers.recordAll(event.orders());
 	}
 
 	@ApplicationModuleListener

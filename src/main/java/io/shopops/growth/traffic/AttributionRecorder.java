@@ -1,6 +1,7 @@
 package io.shopops.growth.traffic;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
@@ -49,6 +50,11 @@ class AttributionRecorder {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		this.attributions.record(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		this.attributions.recordAll(event.orders());
 	}
 
 	@ApplicationModuleListener
