@@ -28,7 +28,11 @@ class KpiRecorder {
 		this.rollups = rollups;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		this.rollups.recordOrder(event.order());
 	}

@@ -25,6 +25,21 @@ public final class OrderEvents {
 	 * @param at when it was placed
 	 */
 	public record OrderPlaced(OrderSnapshot order, Instant at) {
+
+		/**
+		 * Whether the order arrived paid (a live order placed paid, or history with a
+		 * payment time): then the same transaction also publishes {@link OrderPaid} with
+		 * this very snapshot, so a listener that records an order as it is now can leave
+		 * this event to that one, e.g. with
+		 * {@code @ApplicationModuleListener(condition = "!#event.arrivedPaid()")}, which
+		 * stores no event publication for it at all.
+		 * @return whether an {@link OrderPaid} of the same snapshot follows
+		 */
+		public boolean arrivedPaid() {
+			return this.order.status() == OrderStatus.PAID
+					|| (this.order.history() && this.order.times() != null && this.order.times().paidAt() != null);
+		}
+
 	}
 
 	/**

@@ -42,7 +42,11 @@ class ContentAttribution {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		record(event.order());
 	}

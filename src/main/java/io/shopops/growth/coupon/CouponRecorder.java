@@ -41,7 +41,11 @@ class CouponRecorder {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		redeem(event.order());
 	}

@@ -25,7 +25,11 @@ class CustomerRecorder {
 		this.customers = customers;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		this.customers.record(event.order());
 	}

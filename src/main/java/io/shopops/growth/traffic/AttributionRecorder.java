@@ -27,7 +27,11 @@ class AttributionRecorder {
 		this.attributions = attributions;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		this.attributions.record(event.order());
 	}
