@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class KpiRollups {
 
+	/** The key of the transaction lock that lets one batch of orders in at a time. */
+	private static final long BATCH_LOCK = 0x4b504901L;
+
 	private final JdbcClient jdbc;
 
 	private final SkuDays skuDays;
@@ -124,6 +127,25 @@ class KpiRollups {
 	 */
 	@Transactional
 	public int recordOrders(List<OrderSnapshot> orders) {
+		// batches one at a time, and the SKU titles they share locked in SKU order first:
+		// batches of one import touch the same rows in different orders, which deadlocked
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", BATCH_LOCK).query((rs, n) -> 1).list();
+		Map<String, String> titles = new java.util.TreeMap<>();
+		for (OrderSnapshot order : orders) {
+			if (order.times().paidAt() != null && order.lines() != null) {
+				order.lines().forEach((line) -> titles.put(line.sku(), line.title()));
+			}
+		}
+		if (!titles.isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO kpi_sku_title (sku, title)
+					SELECT * FROM unnest(:skus::text[], :titles::text[]) ORDER BY 1
+					ON CONFLICT (sku) DO UPDATE SET title = EXCLUDED.title
+					WHERE kpi_sku_title.title IS DISTINCT FROM EXCLUDED.title""")
+				.param("skus", titles.keySet().toArray(String[]::new))
+				.param("titles", titles.values().toArray(String[]::new))
+				.update();
+		}
 		int changed = 0;
 		for (OrderSnapshot order : orders) {
 			if (recordOrder(order)) {
