@@ -34,9 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class KpiRollups {
 
-	/** The key of the transaction lock that lets one batch of orders in at a time. */
-	private static final long BATCH_LOCK = 0x4b504901L;
-
 	private final JdbcClient jdbc;
 
 	private final SkuDays skuDays;
@@ -127,9 +124,10 @@ class KpiRollups {
 	 */
 	@Transactional
 	public int recordOrders(List<OrderSnapshot> orders) {
-		// batches one at a time, and the SKU titles they share locked in SKU order first:
-		// batches of one import touch the same rows in different orders, which deadlocked
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", BATCH_LOCK).query((rs, n) -> 1).list();
+		// the rollups to this batch alone, as for a rebuild: batches and single orders
+		// touch the same day and SKU rows in different orders, which deadlocked; the SKU
+		// titles are then taken in SKU order
+		lockedZone(true);
 		Map<String, String> titles = new java.util.TreeMap<>();
 		for (OrderSnapshot order : orders) {
 			if (order.times().paidAt() != null && order.lines() != null) {

@@ -42,9 +42,6 @@ class Attributions {
 
 	static final int MAX_CODE = 64;
 
-	/** The key of the transaction lock that lets one batch of orders in at a time. */
-	private static final long BATCH_LOCK = 0x41545201L;
-
 	/**
 	 * Advisory lock namespace: order events and refunds of one order run one at a time.
 	 */
@@ -260,9 +257,13 @@ class Attributions {
 	 */
 	@Transactional
 	int recordAll(List<OrderSnapshot> orders) {
-		// one batch at a time: batches of one import meet on the same day rows in
-		// different orders
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", BATCH_LOCK).query((rs, n) -> 1).list();
+		// the rollup to this batch alone (the listeners hold its lock shared): batches
+		// and
+		// single orders meet on the same day rows in different orders
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:space, 0)")
+			.param("space", ROLLUP_LOCK_SPACE)
+			.query((rs, n) -> 1)
+			.single();
 		int changed = 0;
 		for (OrderSnapshot order : orders) {
 			if (record(order)) {
