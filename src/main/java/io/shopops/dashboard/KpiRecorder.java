@@ -1,6 +1,7 @@
 package io.shopops.dashboard;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderPaid;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * it is delivered again (on restart and by {@link KpiCatchUp}). Placed (a history order
  * with its payment time), paid, cancelled and closed all carry the order with its payment
  * time: recording is idempotent, so the first of them that arrives counts it and the
- * others change nothing unless the order changed.
+ * others change nothing unless the order changed. A batch of imported history orders
+ * ({@link HistoryRecorded}) is recorded in one transaction.
  */
 @Component
 class KpiRecorder {
@@ -26,7 +28,11 @@ class KpiRecorder {
 		this.rollups = rollups;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		this.rollups.recordOrder(event.order());
 	}
@@ -44,6 +50,11 @@ class KpiRecorder {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		this.rollups.recordOrder(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		this.rollups.recordOrders(event.orders());
 	}
 
 	@ApplicationModuleListener

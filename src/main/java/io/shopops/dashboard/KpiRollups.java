@@ -117,6 +117,43 @@ class KpiRollups {
 	}
 
 	/**
+	 * Records a batch of orders (imported history) in one transaction, each as
+	 * {@link #recordOrder} does.
+	 * @param orders the orders from one event
+	 * @return how many changed the rollups
+	 */
+	@Transactional
+	public int recordOrders(List<OrderSnapshot> orders) {
+		// the rollups to this batch alone, as for a rebuild: batches and single orders
+		// touch the same day and SKU rows in different orders, which deadlocked; the SKU
+		// titles are then taken in SKU order
+		lockedZone(true);
+		Map<String, String> titles = new java.util.TreeMap<>();
+		for (OrderSnapshot order : orders) {
+			if (order.times().paidAt() != null && order.lines() != null) {
+				order.lines().forEach((line) -> titles.put(line.sku(), line.title()));
+			}
+		}
+		if (!titles.isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO kpi_sku_title (sku, title)
+					SELECT * FROM unnest(:skus::text[], :titles::text[]) ORDER BY 1
+					ON CONFLICT (sku) DO UPDATE SET title = EXCLUDED.title
+					WHERE kpi_sku_title.title IS DISTINCT FROM EXCLUDED.title""")
+				.param("skus", titles.keySet().toArray(String[]::new))
+				.param("titles", titles.values().toArray(String[]::new))
+				.update();
+		}
+		int changed = 0;
+		for (OrderSnapshot order : orders) {
+			if (recordOrder(order)) {
+				changed++;
+			}
+		}
+		return changed;
+	}
+
+	/**
 	 * What the order's recorded lines contributed to the SKU rollup, on the day and
 	 * channel of its fact.
 	 */

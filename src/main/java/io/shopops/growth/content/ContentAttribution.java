@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.util.Locale;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
@@ -41,7 +42,11 @@ class ContentAttribution {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		record(event.order());
 	}
@@ -69,6 +74,13 @@ class ContentAttribution {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		record(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		for (OrderSnapshot order : event.orders()) {
+			record(order);
+		}
 	}
 
 	@ApplicationModuleListener

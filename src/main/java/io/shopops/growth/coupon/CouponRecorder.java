@@ -1,10 +1,15 @@
 package io.shopops.growth.coupon;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import java.util.List;
+import java.util.Map;
+
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderPaid;
 import io.shopops.fulfilment.order.OrderEvents.OrderPlaced;
 import io.shopops.fulfilment.order.OrderSnapshot;
+import io.shopops.fulfilment.order.OrderStatus;
 import io.shopops.growth.crm.CustomerBook;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,7 +41,11 @@ class CouponRecorder {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		redeem(event.order());
 	}
@@ -49,6 +58,32 @@ class CouponRecorder {
 	@ApplicationModuleListener
 	void on(OrderCancelled event) {
 		this.redemptions.cancelled(event.order());
+	}
+
+	/**
+	 * The orders of an imported batch, as their per-order events would have been: a
+	 * cancelled order gives its coupon back, any other one redeems it. Only orders with a
+	 * coupon code ShopOps issued cost anything; their customers are recorded first, in
+	 * one short transaction of their own.
+	 */
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		List<OrderSnapshot> withCoupons = event.orders()
+			.stream()
+			.filter((order) -> this.redemptions.knows(order.couponCode()))
+			.toList();
+		if (withCoupons.isEmpty()) {
+			return;
+		}
+		Map<Long, Long> customerIds = this.separately.execute((status) -> this.customers.recordAll(withCoupons));
+		for (OrderSnapshot order : withCoupons) {
+			if (order.status() == OrderStatus.CANCELLED) {
+				this.redemptions.cancelled(order);
+			}
+			else {
+				this.redemptions.redeem(order, customerIds.get(order.id()));
+			}
+		}
 	}
 
 	@ApplicationModuleListener

@@ -3,9 +3,15 @@ package io.shopops.growth.crm;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.order.Address;
@@ -109,6 +115,35 @@ public class CustomerBook {
 		long recorded = customerId;
 		this.hooks.orderedStream().forEach((hook) -> hook.orderRecorded(recorded, order));
 		return Optional.of(customerId);
+	}
+
+	/**
+	 * Records a batch of orders (imported history) in one transaction, each exactly as
+	 * {@link #record} does, in the list's order; the customer lock is taken once for the
+	 * batch.
+	 * @param orders the orders from one event
+	 * @return the customer of each order that has one, by order id
+	 */
+	@Transactional
+	public Map<Long, Long> recordAll(List<OrderSnapshot> orders) {
+		lock();
+		Map<Long, Long> customers = new HashMap<>();
+		if (orders.isEmpty()) {
+			return customers;
+		}
+		boolean known = this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM customer_order WHERE order_id = ANY (:ids::bigint[]))")
+			.param("ids", orders.stream().map(OrderSnapshot::id).toArray(Long[]::new))
+			.query(Boolean.class)
+			.single();
+		if (known) {
+			// a batch delivered again: each order as the single-order path has it
+			for (OrderSnapshot order : orders) {
+				record(order).ifPresent((id) -> customers.put(order.id(), id));
+			}
+			return customers;
+		}
+		return new BatchRecording(orders).run();
 	}
 
 	/**
@@ -449,16 +484,26 @@ public class CustomerBook {
 			.update();
 	}
 
-	private void addAddress(long customerId, Address address, Instant at) {
-		if (address == null || (blankToNull(address.line1()) == null && blankToNull(address.city()) == null)) {
-			return;
-		}
-		// one row per place; the recipient's name and phone are the latest seen there
-		String fingerprint = String
+	private static boolean hasPlace(Address address) {
+		return address != null && (blankToNull(address.line1()) != null || blankToNull(address.city()) != null);
+	}
+
+	/**
+	 * One row per place; the recipient's name and phone are the latest seen there.
+	 */
+	private static String fingerprint(Address address) {
+		return trim(String
 			.join("|", nullToEmpty(address.province()), nullToEmpty(address.city()), nullToEmpty(address.district()),
 					nullToEmpty(address.line1()), nullToEmpty(address.postcode()))
 			.toLowerCase(java.util.Locale.ROOT)
-			.replaceAll("\\s+", "");
+			.replaceAll("\\s+", ""), 600);
+	}
+
+	private void addAddress(long customerId, Address address, Instant at) {
+		if (!hasPlace(address)) {
+			return;
+		}
+		String fingerprint = fingerprint(address);
 		this.jdbc.sql("""
 				INSERT INTO customer_address (customer_id, fingerprint, name, phone, province, city, district, line1,
 				                              postcode, last_used_at)
@@ -471,7 +516,7 @@ public class CustomerBook {
 				               THEN coalesce(EXCLUDED.phone, customer_address.phone) ELSE customer_address.phone END
 				""")
 			.param("customer", customerId)
-			.param("fingerprint", trim(fingerprint, 600))
+			.param("fingerprint", fingerprint)
 			.param("name", trim(address.name(), 120))
 			.param("phone", trim(address.phone(), 40))
 			.param("province", trim(address.province(), 64))
@@ -547,6 +592,491 @@ public class CustomerBook {
 				WHERE c.id = :id
 				""").param("id", customerId).update();
 		this.tiers.recompute(customerId);
+	}
+
+	/**
+	 * Records a batch of orders CRM has not seen yet with the result of recording them
+	 * one by one in the list's order, in a few set-based statements: which customer each
+	 * order belongs to, new customers, identities, contacts and addresses are worked out
+	 * in memory from what the tables hold (the customer lock keeps every other writer out
+	 * meanwhile), then written once each. Tiers change along the orders as they would one
+	 * by one; points and the hooks are those of each order.
+	 */
+	private final class BatchRecording {
+
+		private final List<OrderSnapshot> orders;
+
+		BatchRecording(List<OrderSnapshot> orders) {
+			this.orders = orders;
+		}
+
+		Map<Long, Long> run() {
+			int count = this.orders.size();
+			List<List<Identity>> identities = new ArrayList<>(count);
+			Set<Identity> all = new LinkedHashSet<>();
+			for (OrderSnapshot order : this.orders) {
+				Customer buyer = order.customer();
+				List<Identity> keys = CustomerKeys.identities(order.channelCode(), buyer.buyerId(), buyer.phone(),
+						buyer.email());
+				identities.add(keys);
+				all.addAll(keys);
+			}
+			Map<Identity, Long> owners = owners(all);
+			Map<Long, Long> survivors = survivors(new HashSet<>(owners.values()));
+			Map<Identity, Long> added = new LinkedHashMap<>();
+			// new customers by a temporary (negative) id: the order that makes each
+			Map<Long, Integer> created = new LinkedHashMap<>();
+			long[] customerOf = new long[count];
+			long temporary = 0;
+			for (int i = 0; i < count; i++) {
+				List<Identity> keys = identities.get(i);
+				Long found = null;
+				for (Identity identity : keys) {
+					found = owners.get(identity);
+					if (found != null) {
+						break;
+					}
+				}
+				long customer;
+				if (found == null) {
+					if (keys.isEmpty()) {
+						continue;
+					}
+					customer = --temporary;
+					created.put(customer, i);
+				}
+				else {
+					customer = survivors.getOrDefault(found, found);
+				}
+				for (Identity identity : keys) {
+					if (owners.putIfAbsent(identity, customer) == null) {
+						added.put(identity, customer);
+					}
+				}
+				customerOf[i] = customer;
+			}
+			Map<Long, Long> real = create(created, identities);
+			Map<Long, Long> customers = new HashMap<>();
+			List<Integer> recorded = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				if (customerOf[i] != 0) {
+					customerOf[i] = real.getOrDefault(customerOf[i], customerOf[i]);
+					customers.put(this.orders.get(i).id(), customerOf[i]);
+					recorded.add(i);
+				}
+			}
+			if (recorded.isEmpty()) {
+				return customers;
+			}
+			insertIdentities(added, real);
+			Set<Long> touched = new LinkedHashSet<>();
+			recorded.forEach((i) -> touched.add(customerOf[i]));
+			Set<Long> existing = new HashSet<>(touched);
+			existing.removeAll(real.values());
+			contacts(recorded, customerOf, existing, created, real);
+			addresses(recorded, customerOf, existing);
+			Map<Long, BigDecimal> refunded = refunded();
+			Instant now = Instant.now();
+			Map<Long, Figures> before = figures(existing, now);
+			storeOrders(recorded, customerOf, refunded);
+			recomputeAll(touched);
+			tiers(recorded, customerOf, before, refunded, now);
+			for (int i : recorded) {
+				OrderSnapshot order = this.orders.get(i);
+				Instant completedAt = order.times().completedAt();
+				if (completedAt != null && order.times().paidAt() != null && order.status() != OrderStatus.CANCELLED) {
+					CustomerBook.this.points.earn(customerOf[i], order.id(), order.paidAmount(),
+							refunded.getOrDefault(order.id(), BigDecimal.ZERO), completedAt);
+				}
+			}
+			List<CustomerHook> hooks = CustomerBook.this.hooks.orderedStream().toList();
+			for (int i : recorded) {
+				long customer = customerOf[i];
+				OrderSnapshot order = this.orders.get(i);
+				hooks.forEach((hook) -> hook.orderRecorded(customer, order));
+			}
+			return customers;
+		}
+
+		/** Who holds each identity now. */
+		private Map<Identity, Long> owners(Set<Identity> identities) {
+			Map<Identity, Long> owners = new HashMap<>();
+			if (identities.isEmpty()) {
+				return owners;
+			}
+			CustomerBook.this.jdbc.sql("""
+					SELECT i.kind, i.channel_code, i.value, i.customer_id FROM customer_identity i
+					JOIN unnest(:kinds::text[], :channels::text[], :values::text[]) AS k (kind, channel_code, value)
+					  ON i.kind = k.kind AND i.channel_code = k.channel_code AND i.value = k.value""")
+				.param("kinds", identities.stream().map((i) -> i.kind().name()).toArray(String[]::new))
+				.param("channels", identities.stream().map(Identity::channelCode).toArray(String[]::new))
+				.param("values", identities.stream().map(Identity::value).toArray(String[]::new))
+				.query((rs,
+						n) -> owners.put(new Identity(CustomerKeys.Kind.valueOf(rs.getString(1)), rs.getString(2),
+								rs.getString(3)), rs.getLong(4)))
+				.list();
+			return owners;
+		}
+
+		/** The customer each one was merged into in the end (itself when not merged). */
+		private Map<Long, Long> survivors(Set<Long> ids) {
+			Map<Long, Long> next = new HashMap<>();
+			Set<Long> pending = new HashSet<>(ids);
+			for (int round = 0; round < 20 && !pending.isEmpty(); round++) {
+				Set<Long> asked = pending;
+				pending = new HashSet<>();
+				List<long[]> rows = CustomerBook.this.jdbc
+					.sql("SELECT id, merged_into FROM customer WHERE id = ANY (:ids::bigint[])")
+					.param("ids", asked.toArray(Long[]::new))
+					.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.wasNull() ? 0 : 1 })
+					.list();
+				for (long[] row : rows) {
+					if (row[2] == 1) {
+						next.put(row[0], row[1]);
+						if (!next.containsKey(row[1])) {
+							pending.add(row[1]);
+						}
+					}
+				}
+			}
+			Map<Long, Long> survivors = new HashMap<>();
+			for (long id : ids) {
+				long survivor = id;
+				for (int i = 0; i < 20 && next.containsKey(survivor); i++) {
+					survivor = next.get(survivor);
+				}
+				survivors.put(id, survivor);
+			}
+			return survivors;
+		}
+
+		/** Creates the new customers, ids in the order they appeared. */
+		private Map<Long, Long> create(Map<Long, Integer> created, List<List<Identity>> identities) {
+			Map<Long, Long> real = new HashMap<>();
+			if (created.isEmpty()) {
+				return real;
+			}
+			List<Long> ids = CustomerBook.this.jdbc
+				.sql("SELECT nextval(pg_get_serial_sequence('customer', 'id')) FROM generate_series(1, :count)")
+				.param("count", created.size())
+				.query(Long.class)
+				.list();
+			List<Customer> buyers = created.values().stream().map((i) -> this.orders.get(i).customer()).toList();
+			CustomerBook.this.jdbc.sql("""
+					INSERT INTO customer (id, name, phone, email)
+					SELECT * FROM unnest(:ids::bigint[], :names::text[], :phones::text[], :emails::text[])""")
+				.param("ids", ids.toArray(Long[]::new))
+				.param("names", buyers.stream().map((b) -> trim(b.name(), 120)).toArray(String[]::new))
+				.param("phones", buyers.stream().map((b) -> trim(b.phone(), 40)).toArray(String[]::new))
+				.param("emails", buyers.stream().map((b) -> trim(b.email(), 254)).toArray(String[]::new))
+				.update();
+			int n = 0;
+			for (Map.Entry<Long, Integer> entry : created.entrySet()) {
+				long id = ids.get(n);
+				Customer buyer = buyers.get(n++);
+				real.put(entry.getKey(), id);
+				CustomerBook.this.audit.record("CUSTOMER_CREATED", "customer", String.valueOf(id),
+						identities.get(entry.getValue()).get(0).kind().name().toLowerCase() + " "
+								+ nullToEmpty(trim(buyer.name(), 120)));
+			}
+			return real;
+		}
+
+		private void insertIdentities(Map<Identity, Long> added, Map<Long, Long> real) {
+			if (added.isEmpty()) {
+				return;
+			}
+			List<Map.Entry<Identity, Long>> rows = new ArrayList<>(added.entrySet());
+			CustomerBook.this.jdbc.sql("""
+					INSERT INTO customer_identity (customer_id, kind, channel_code, value)
+					SELECT * FROM unnest(:customers::bigint[], :kinds::text[], :channels::text[], :values::text[])
+					ON CONFLICT DO NOTHING""")
+				.param("customers",
+						rows.stream().map((e) -> real.getOrDefault(e.getValue(), e.getValue())).toArray(Long[]::new))
+				.param("kinds", rows.stream().map((e) -> e.getKey().kind().name()).toArray(String[]::new))
+				.param("channels", rows.stream().map((e) -> e.getKey().channelCode()).toArray(String[]::new))
+				.param("values", rows.stream().map((e) -> e.getKey().value()).toArray(String[]::new))
+				.update();
+		}
+
+		/**
+		 * Name, phone and e-mail as {@code updateContact} leaves them after each order in
+		 * turn.
+		 */
+		private void contacts(List<Integer> recorded, long[] customerOf, Set<Long> existing, Map<Long, Integer> created,
+				Map<Long, Long> real) {
+			Map<Long, String[]> contacts = new HashMap<>();
+			if (!existing.isEmpty()) {
+				CustomerBook.this.jdbc
+					.sql("SELECT id, name, phone, email FROM customer WHERE id = ANY (:ids::bigint[])")
+					.param("ids", existing.toArray(Long[]::new))
+					.query((rs, n) -> contacts.put(rs.getLong(1),
+							new String[] { rs.getString(2), rs.getString(3), rs.getString(4) }))
+					.list();
+			}
+			for (Map.Entry<Long, Integer> entry : created.entrySet()) {
+				Customer buyer = this.orders.get(entry.getValue()).customer();
+				contacts.put(real.get(entry.getKey()),
+						new String[] { trim(buyer.name(), 120), trim(buyer.phone(), 40), trim(buyer.email(), 254) });
+			}
+			Map<Long, String[]> before = new HashMap<>();
+			contacts.forEach((id, values) -> before.put(id, values.clone()));
+			for (int i : recorded) {
+				Customer buyer = this.orders.get(i).customer();
+				String[] contact = contacts.get(customerOf[i]);
+				String name = blankToNull(trim(buyer.name(), 120));
+				if (name != null) {
+					contact[0] = name;
+				}
+				contact[1] = contactValue(contact[1], blankToNull(trim(buyer.phone(), 40)));
+				contact[2] = contactValue(contact[2], blankToNull(trim(buyer.email(), 254)));
+			}
+			List<Long> changed = contacts.keySet()
+				.stream()
+				.filter((id) -> !java.util.Arrays.equals(contacts.get(id), before.get(id)))
+				.toList();
+			if (changed.isEmpty()) {
+				return;
+			}
+			CustomerBook.this.jdbc.sql("""
+					UPDATE customer c SET name = u.name, phone = u.phone, email = u.email
+					FROM unnest(:ids::bigint[], :names::text[], :phones::text[], :emails::text[])
+					  AS u (id, name, phone, email)
+					WHERE c.id = u.id""")
+				.param("ids", changed.toArray(Long[]::new))
+				.param("names", changed.stream().map((id) -> contacts.get(id)[0]).toArray(String[]::new))
+				.param("phones", changed.stream().map((id) -> contacts.get(id)[1]).toArray(String[]::new))
+				.param("emails", changed.stream().map((id) -> contacts.get(id)[2]).toArray(String[]::new))
+				.update();
+		}
+
+		/**
+		 * The customers' addresses as {@code addAddress} leaves them after each order in
+		 * turn.
+		 */
+		private void addresses(List<Integer> recorded, long[] customerOf, Set<Long> existing) {
+			Map<String, AddressRow> rows = new LinkedHashMap<>();
+			Set<String> stored = new HashSet<>();
+			if (!existing.isEmpty()) {
+				CustomerBook.this.jdbc.sql("""
+						SELECT customer_id, fingerprint, name, phone, last_used_at FROM customer_address
+						WHERE customer_id = ANY (:ids::bigint[])""")
+					.param("ids", existing.toArray(Long[]::new))
+					.query((rs, n) -> {
+						AddressRow row = new AddressRow(rs.getLong(1), rs.getString(2), null, rs.getString(3),
+								rs.getString(4), rs.getTimestamp(5).toInstant());
+						stored.add(row.key());
+						return rows.put(row.key(), row);
+					})
+					.list();
+			}
+			Set<String> touched = new LinkedHashSet<>();
+			for (int i : recorded) {
+				OrderSnapshot order = this.orders.get(i);
+				Address address = order.address();
+				if (!hasPlace(address)) {
+					continue;
+				}
+				Instant at = placedAt(order).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+				AddressRow next = new AddressRow(customerOf[i], fingerprint(address), address,
+						trim(address.name(), 120), trim(address.phone(), 40), at);
+				AddressRow old = rows.get(next.key());
+				if (old == null) {
+					rows.put(next.key(), next);
+				}
+				else {
+					boolean newer = !at.isBefore(old.at());
+					rows.put(next.key(),
+							new AddressRow(old.customerId(), old.fingerprint(), old.place(),
+									newer ? coalesce(next.name(), old.name()) : old.name(),
+									newer ? coalesce(next.phone(), old.phone()) : old.phone(),
+									at.isAfter(old.at()) ? at : old.at()));
+				}
+				touched.add(next.key());
+			}
+			if (touched.isEmpty()) {
+				return;
+			}
+			List<AddressRow> write = touched.stream().map(rows::get).toList();
+			// a row that is there already keeps its place; only a new one needs it
+			CustomerBook.this.jdbc.sql("""
+					INSERT INTO customer_address (customer_id, fingerprint, name, phone, province, city, district,
+					                              line1, postcode, last_used_at)
+					SELECT * FROM unnest(:customers::bigint[], :fingerprints::text[], :names::text[], :phones::text[],
+					  :provinces::text[], :cities::text[], :districts::text[], :lines::text[], :postcodes::text[],
+					  :ats::timestamptz[])
+					ON CONFLICT (customer_id, fingerprint)
+					DO UPDATE SET last_used_at = EXCLUDED.last_used_at, name = EXCLUDED.name, phone = EXCLUDED.phone""")
+				.param("customers", write.stream().map(AddressRow::customerId).toArray(Long[]::new))
+				.param("fingerprints", write.stream().map(AddressRow::fingerprint).toArray(String[]::new))
+				.param("names", write.stream().map(AddressRow::name).toArray(String[]::new))
+				.param("phones", write.stream().map(AddressRow::phone).toArray(String[]::new))
+				.param("provinces", write.stream().map((r) -> place(r, 0)).toArray(String[]::new))
+				.param("cities", write.stream().map((r) -> place(r, 1)).toArray(String[]::new))
+				.param("districts", write.stream().map((r) -> place(r, 2)).toArray(String[]::new))
+				.param("lines", write.stream().map((r) -> place(r, 3)).toArray(String[]::new))
+				.param("postcodes", write.stream().map((r) -> place(r, 4)).toArray(String[]::new))
+				.param("ats", write.stream().map((r) -> r.at().toString()).toArray(String[]::new))
+				.update();
+		}
+
+		private static String place(AddressRow row, int part) {
+			Address address = row.place();
+			if (address == null) {
+				// there already: the place is not written over
+				return null;
+			}
+			return switch (part) {
+				case 0 -> trim(address.province(), 64);
+				case 1 -> trim(address.city(), 64);
+				case 2 -> trim(address.district(), 64);
+				case 3 -> trim(address.line1(), 255);
+				default -> trim(address.postcode(), 16);
+			};
+		}
+
+		/** What was refunded of each order before it arrived, by order id. */
+		private Map<Long, BigDecimal> refunded() {
+			Map<Long, BigDecimal> refunded = new HashMap<>();
+			CustomerBook.this.jdbc.sql("""
+					SELECT order_id, sum(amount) FROM customer_refund WHERE order_id = ANY (:ids::bigint[])
+					GROUP BY order_id""")
+				.param("ids", this.orders.stream().map(OrderSnapshot::id).toArray(Long[]::new))
+				.query((rs, n) -> refunded.put(rs.getLong(1), rs.getBigDecimal(2)))
+				.list();
+			return refunded;
+		}
+
+		private void storeOrders(List<Integer> recorded, long[] customerOf, Map<Long, BigDecimal> refunded) {
+			List<OrderSnapshot> stored = recorded.stream().map(this.orders::get).toList();
+			CustomerBook.this.jdbc
+				.sql("""
+						INSERT INTO customer_order (order_id, customer_id, channel_code, order_number, status, status_rank,
+						                            placed_at, paid_amount, paid_at, completed_at, currency, refunded_amount)
+						SELECT * FROM unnest(:ids::bigint[], :customers::bigint[], :channels::text[], :numbers::text[],
+						  :statuses::text[], :ranks::int[], :placed::timestamptz[], :paid::numeric[], :paidAt::timestamptz[],
+						  :completedAt::timestamptz[], :currencies::text[], :refunded::numeric[])""")
+				.param("ids", stored.stream().map(OrderSnapshot::id).toArray(Long[]::new))
+				.param("customers", recorded.stream().map((i) -> customerOf[i]).toArray(Long[]::new))
+				.param("channels", stored.stream().map(OrderSnapshot::channelCode).toArray(String[]::new))
+				.param("numbers", stored.stream().map(OrderSnapshot::number).toArray(String[]::new))
+				.param("statuses", stored.stream().map((o) -> o.status().name()).toArray(String[]::new))
+				.param("ranks", stored.stream().map((o) -> RANK.get(o.status())).toArray(Integer[]::new))
+				.param("placed", stored.stream().map((o) -> placedAt(o).toString()).toArray(String[]::new))
+				.param("paid",
+						stored.stream()
+							.map((o) -> (o.times().paidAt() != null) ? o.paidAmount().toPlainString() : "0")
+							.toArray(String[]::new))
+				.param("paidAt", stored.stream().map((o) -> text(o.times().paidAt())).toArray(String[]::new))
+				.param("completedAt", stored.stream().map((o) -> text(o.times().completedAt())).toArray(String[]::new))
+				.param("currencies", stored.stream().map(OrderSnapshot::currency).toArray(String[]::new))
+				.param("refunded",
+						stored.stream()
+							.map((o) -> refunded.getOrDefault(o.id(), BigDecimal.ZERO).toPlainString())
+							.toArray(String[]::new))
+				.update();
+		}
+
+		/**
+		 * {@link CustomerBook#recompute}'s totals, for many customers in one statement.
+		 */
+		private void recomputeAll(Set<Long> customers) {
+			CustomerBook.this.jdbc.sql("""
+					UPDATE customer c SET order_count = s.counted, paid_total = s.paid, refunded_total = s.refunded,
+					       net_spend = s.paid - s.refunded, first_order_at = s.first_at, last_order_at = s.last_at,
+					       first_channel = s.first_channel, updated_at = now()
+					FROM (SELECT customer_id,
+					             count(*) FILTER (WHERE paid_at IS NOT NULL AND status <> 'CANCELLED') AS counted,
+					             coalesce(sum(paid_amount) FILTER (WHERE paid_at IS NOT NULL AND status <> 'CANCELLED'),
+					               0) AS paid,
+					             coalesce(sum(refunded_amount)
+					               FILTER (WHERE paid_at IS NOT NULL AND status <> 'CANCELLED'), 0) AS refunded,
+					             min(placed_at) FILTER (WHERE status <> 'CANCELLED') AS first_at,
+					             max(placed_at) FILTER (WHERE status <> 'CANCELLED') AS last_at,
+					             (array_agg(channel_code ORDER BY placed_at, order_id))[1] AS first_channel
+					      FROM customer_order WHERE customer_id = ANY (:ids::bigint[]) GROUP BY customer_id) s
+					WHERE c.id = s.customer_id""").param("ids", customers.toArray(Long[]::new)).update();
+		}
+
+		/**
+		 * The 12-month tier figures of the customers that had orders before the batch.
+		 */
+		private Map<Long, Figures> figures(Set<Long> customers, Instant now) {
+			Map<Long, Figures> figures = new HashMap<>();
+			if (customers.isEmpty()) {
+				return figures;
+			}
+			CustomerBook.this.jdbc.sql("""
+					SELECT customer_id, coalesce(sum(paid_amount - refunded_amount), 0), count(*) FROM customer_order
+					WHERE customer_id = ANY (:ids::bigint[]) AND paid_at IS NOT NULL AND status <> 'CANCELLED'
+					  AND placed_at >= CAST(:now AS TIMESTAMPTZ) - INTERVAL '12 months'
+					GROUP BY customer_id""")
+				.param("ids", customers.toArray(Long[]::new))
+				.param("now", Timestamp.from(now))
+				.query((rs, n) -> figures.put(rs.getLong(1), new Figures(rs.getBigDecimal(2), rs.getInt(3))))
+				.list();
+			return figures;
+		}
+
+		/** Each customer's tier after each of its orders, as one by one. */
+		private void tiers(List<Integer> recorded, long[] customerOf, Map<Long, Figures> before,
+				Map<Long, BigDecimal> refunded, Instant now) {
+			Instant since = CustomerBook.this.jdbc.sql("SELECT CAST(:now AS TIMESTAMPTZ) - INTERVAL '12 months'")
+				.param("now", Timestamp.from(now))
+				.query(Timestamp.class)
+				.single()
+				.toInstant();
+			Map<Long, List<Figures>> steps = new LinkedHashMap<>();
+			Map<Long, Figures> running = new HashMap<>(before);
+			for (int i : recorded) {
+				OrderSnapshot order = this.orders.get(i);
+				long customer = customerOf[i];
+				Figures figures = running.getOrDefault(customer, new Figures(BigDecimal.ZERO, 0));
+				boolean counts = order.times().paidAt() != null && order.status() != OrderStatus.CANCELLED
+						&& !placedAt(order).isBefore(since);
+				if (counts) {
+					figures = new Figures(figures.netSpend()
+						.add(order.paidAmount())
+						.subtract(refunded.getOrDefault(order.id(), BigDecimal.ZERO)), figures.orders() + 1);
+				}
+				running.put(customer, figures);
+				steps.computeIfAbsent(customer, (id) -> new ArrayList<>()).add(figures);
+			}
+			List<TierRules.Tier> rules = CustomerBook.this.tiers.tiers();
+			steps.forEach((customer, figures) -> CustomerBook.this.tiers.recomputeAlong(customer, rules,
+					figures.stream().map((f) -> new TierRules.Figures(f.netSpend(), f.orders())).toList()));
+		}
+
+	}
+
+	private record Figures(BigDecimal netSpend, int orders) {
+	}
+
+	private record AddressRow(long customerId, String fingerprint, Address place, String name, String phone,
+			Instant at) {
+
+		String key() {
+			return this.customerId + "\u0000" + this.fingerprint;
+		}
+
+	}
+
+	private static String contactValue(String current, String given) {
+		if (given == null) {
+			return current;
+		}
+		if (current == null || current.contains("*") || !given.contains("*")) {
+			return given;
+		}
+		return current;
+	}
+
+	private static String coalesce(String first, String second) {
+		return (first != null) ? first : second;
+	}
+
+	private static String text(Instant at) {
+		return (at != null) ? at.toString() : null;
 	}
 
 	private static Instant placedAt(OrderSnapshot order) {

@@ -1,6 +1,7 @@
 package io.shopops.growth.crm;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
@@ -24,7 +25,11 @@ class CustomerRecorder {
 		this.customers = customers;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		this.customers.record(event.order());
 	}
@@ -47,6 +52,11 @@ class CustomerRecorder {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		this.customers.record(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		this.customers.recordAll(event.orders());
 	}
 
 	@ApplicationModuleListener

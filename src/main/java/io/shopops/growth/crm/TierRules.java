@@ -79,9 +79,36 @@ class TierRules {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+		change(customerId, current, tiers, figures);
+	}
+
+	/**
+	 * Recomputes one customer's tier after each of several of its orders recorded in one
+	 * go, as recomputing after each of them would: each change writes a history row and
+	 * an audit entry. Runs inside the caller's transaction.
+	 * @param customerId the customer
+	 * @param tiers the rules
+	 * @param steps the customer's 12-month figures after each order, in order
+	 */
+	void recomputeAlong(long customerId, List<Tier> tiers, List<Figures> steps) {
+		String current = this.jdbc.sql("SELECT tier_code FROM customer WHERE id = :id FOR UPDATE")
+			.param("id", customerId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		for (Figures figures : steps) {
+			current = change(customerId, current, tiers, figures);
+		}
+	}
+
+	/**
+	 * Moves the customer to the tier the figures qualify for, if it is another one.
+	 * @return the customer's tier now
+	 */
+	private String change(long customerId, String current, List<Tier> tiers, Figures figures) {
 		String next = tierFor(tiers, figures.netSpend(), figures.orders());
 		if (Objects.equals(current, next)) {
-			return;
+			return current;
 		}
 		this.jdbc.sql("UPDATE customer SET tier_code = :tier WHERE id = :id")
 			.param("tier", next)
@@ -99,6 +126,7 @@ class TierRules {
 			.update();
 		this.audit.record("TIER_CHANGED", "customer", String.valueOf(customerId),
 				((current != null) ? current : "—") + " → " + ((next != null) ? next : "—"));
+		return next;
 	}
 
 	void recompute(long customerId) {
@@ -191,7 +219,7 @@ class TierRules {
 	record Change(String fromTier, String toTier, BigDecimal netSpend, int orders, Instant at) {
 	}
 
-	private record Figures(BigDecimal netSpend, int orders) {
+	record Figures(BigDecimal netSpend, int orders) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.shopops.growth.traffic;
 
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
 import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
 import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
@@ -26,7 +27,11 @@ class AttributionRecorder {
 		this.attributions = attributions;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * An order that arrived paid is recorded from its {@link OrderPaid}, which carries
+	 * the same snapshot: no publication, no second transaction.
+	 */
+	@ApplicationModuleListener(condition = "!#event.arrivedPaid()")
 	void on(OrderPlaced event) {
 		this.attributions.record(event.order());
 	}
@@ -49,6 +54,11 @@ class AttributionRecorder {
 	@ApplicationModuleListener
 	void on(OrderClosed event) {
 		this.attributions.record(event.order());
+	}
+
+	@ApplicationModuleListener
+	void on(HistoryRecorded event) {
+		this.attributions.recordAll(event.orders());
 	}
 
 	@ApplicationModuleListener

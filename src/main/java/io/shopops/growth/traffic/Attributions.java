@@ -250,6 +250,30 @@ class Attributions {
 	}
 
 	/**
+	 * Records a batch of orders (imported history) in one transaction, each as
+	 * {@link #record} does.
+	 * @param orders the orders from one event
+	 * @return how many changed the rollups
+	 */
+	@Transactional
+	int recordAll(List<OrderSnapshot> orders) {
+		// the rollup to this batch alone (the listeners hold its lock shared): batches
+		// and
+		// single orders meet on the same day rows in different orders
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:space, 0)")
+			.param("space", ROLLUP_LOCK_SPACE)
+			.query((rs, n) -> 1)
+			.single();
+		int changed = 0;
+		for (OrderSnapshot order : orders) {
+			if (record(order)) {
+				changed++;
+			}
+		}
+		return changed;
+	}
+
+	/**
 	 * Records a completed refund, once per after-sales request, on the day it was
 	 * completed and for the attribution of its order (counted when the order's payment
 	 * arrives if it has not yet).

@@ -20,14 +20,7 @@ import javax.sql.DataSource;
 import io.shopops.fulfilment.order.Address;
 import io.shopops.fulfilment.order.Customer;
 import io.shopops.fulfilment.order.OrderDraft;
-import io.shopops.fulfilment.order.OrderEvents.OrderCancelled;
-import io.shopops.fulfilment.order.OrderEvents.OrderClosed;
-import io.shopops.fulfilment.order.OrderEvents.OrderCompleted;
-import io.shopops.fulfilment.order.OrderEvents.OrderDelivered;
-import io.shopops.fulfilment.order.OrderEvents.OrderPaid;
-import io.shopops.fulfilment.order.OrderEvents.OrderPlaced;
-import io.shopops.fulfilment.order.OrderEvents.OrderShipped;
-import io.shopops.fulfilment.order.OrderEvents.ShippedLine;
+import io.shopops.fulfilment.order.OrderEvents.HistoryRecorded;
 import io.shopops.fulfilment.order.OrderSnapshot;
 import io.shopops.fulfilment.order.OrderStatus;
 import io.shopops.fulfilment.order.Orders.Placement;
@@ -53,11 +46,11 @@ import org.springframework.transaction.annotation.Transactional;
  * bulk: a batch of drafts costs a handful of set-based statements instead of several per
  * order, which is what a shop moving in with years of orders needs. The result is the
  * same as placing each draft through {@code Orders.place}: the order with its lines (an
- * unknown SKU kept as text), a shipment of everything for shipped ones, the timeline, the
- * events {@link OrderPlaced}, {@link OrderPaid}, {@link OrderShipped} and one per status
- * reached, and no stock movement. Drafts whose channel and number exist already are
- * skipped (idempotent). Public so that the order service's bulk placement can delegate
- * its history drafts here.
+ * unknown SKU kept as text), a shipment of everything for shipped ones, the timeline, and
+ * no stock movement; instead of each order's events ({@code OrderPlaced} and one per
+ * status reached) the batch publishes one {@link HistoryRecorded} with every order's
+ * snapshot. Drafts whose channel and number exist already are skipped (idempotent).
+ * Public so that the order service's bulk placement can delegate its history drafts here.
  * <p>
  * Callers check the drafts first (as the import does); content the tables refuse fails
  * the whole batch.
@@ -120,6 +113,7 @@ public class HistoryOrderWriter {
 		Map<Long, List<Long>> lineIds = written.lineIds();
 		List<Prepared> created = prepared.stream().filter((order) -> ids.containsKey(order.draft().number())).toList();
 		List<Placement> placements = new ArrayList<>(drafts.size());
+		List<OrderSnapshot> recorded = new ArrayList<>(created.size());
 		for (Prepared order : prepared) {
 			Long id = ids.get(order.draft().number());
 			if (id == null) {
@@ -127,8 +121,14 @@ public class HistoryOrderWriter {
 				continue;
 			}
 			OrderSnapshot snapshot = snapshot(channel, warehouse, id, lineIds.get(id), order);
-			publish(snapshot, order);
+			recorded.add(snapshot);
 			placements.add(new Placement(snapshot, true));
+		}
+		if (!recorded.isEmpty()) {
+			// one publication per listener for the batch: the per-order events cost more
+			// than
+			// writing the orders
+			this.events.publishEvent(new HistoryRecorded(recorded, Instant.now()));
 		}
 		log.debug("{} history orders: prepare {} ms, copy {} ms, events {} ms", drafts.size(),
 				(prepare - start) / 1_000_000, (copied - prepare) / 1_000_000,
@@ -325,34 +325,6 @@ public class HistoryOrderWriter {
 			steps.add(new Step(OrderStatus.CLOSED, firstOf(times.closedAt(), times.placedAt())));
 		}
 		return steps;
-	}
-
-	private void publish(OrderSnapshot order, Prepared prepared) {
-		Times times = prepared.times();
-		this.events.publishEvent(new OrderPlaced(order, times.placedAt()));
-		if (times.paidAt() != null) {
-			this.events.publishEvent(new OrderPaid(order, times.paidAt()));
-		}
-		if (prepared.shipped()) {
-			String carrier = (prepared.draft().shipment() != null) ? prepared.draft().shipment().carrier() : null;
-			String tracking = (prepared.draft().shipment() != null) ? prepared.draft().shipment().trackingNumber()
-					: null;
-			this.events.publishEvent(new OrderShipped(order, shippedAt(times), carrier, tracking,
-					order.lines()
-						.stream()
-						.map((line) -> new ShippedLine(line.id(), line.sku(), line.quantity()))
-						.toList()));
-		}
-		for (Step step : steps(prepared)) {
-			switch (step.status()) {
-				case DELIVERED -> this.events.publishEvent(new OrderDelivered(order, step.at()));
-				case COMPLETED -> this.events.publishEvent(new OrderCompleted(order, step.at()));
-				case CANCELLED -> this.events.publishEvent(new OrderCancelled(order, step.at(), null));
-				case CLOSED -> this.events.publishEvent(new OrderClosed(order, step.at(), null));
-				default -> {
-				}
-			}
-		}
 	}
 
 	private static OrderSnapshot snapshot(SalesChannel channel, String warehouse, long id, List<Long> lineIds,
