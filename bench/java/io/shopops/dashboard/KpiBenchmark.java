@@ -64,7 +64,7 @@ import static io.shopops.BenchFigures.ms;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.io.shopops=WARN", "shopops.dashboard.catch-up-delay=PT10H",
 				"shopops.traffic.rollup-delay=PT10H", "shopops.traffic.reconcile-delay=PT10H",
-				"server.tomcat.threads.max=40" })
+				"server.tomcat.threads.max=40", "shopops.home.count-ttl=PT10S" })
 class KpiBenchmark {
 
 	private static final int ORDERS = Integer.getInteger("bench.kpi.orders", 1_000_000);
