@@ -320,7 +320,9 @@ class KpiBenchmark {
 				+ " (one manager's session; the load generator runs in the same JVM). Fixed ranges end on " + END.minusDays(1) + " and follow 20 "
 				+ "warm-up requests of the same range, so they are served from the KPI cache (what a manager "
 				+ "reloading yesterday's numbers gets); the uncached rows ask another range in every request "
-				+ "(what the first look at a range costs). Times are round trips on loopback.");
+				+ "(what the first look at a range costs). Times are round trips on loopback."
+				+ ((think > 0) ? " Each user sends its first request after a random 0–" + think
+						+ " ms, so that the users do not all click in the same millisecond." : ""));
 		line("");
 		line("| request | range | p50 | p95 | p99 | max | statuses | target |");
 		line("|---|---:|---:|---:|---:|---:|---|---|");
@@ -383,6 +385,13 @@ class KpiBenchmark {
 		for (int c = 0; c < CLIENTS; c++) {
 			clients.add(pool.submit(() -> {
 				Map<Integer, Integer> mine = new TreeMap<>();
+				if (this.think > 0) {
+					// users arrive at random moments of one think time, as users in their
+					// think cycle do: all twenty sending their first request in the same
+					// millisecond made that wave queue behind itself (its last request
+					// waited for the nineteen before it), which was most of the p95
+					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(0, this.think + 1));
+				}
 				for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
 					long sent = System.nanoTime();
 					int status = get(paths.apply(i), accept).statusCode();
