@@ -322,10 +322,13 @@ class KpiBenchmark {
 				+ "reloading yesterday's numbers gets); the uncached rows ask another range in every request "
 				+ "(what the first look at a range costs). Times are round trips on loopback."
 				+ ((think > 0) ? " Each user sends its first request after a random 0–" + think
-						+ " ms, so that the users do not all click in the same millisecond." : ""));
+						+ " ms, so that the users do not all click in the same millisecond." : "")
+				+ " Server CPU is the CPU time of Tomcat's request threads (ThreadMXBean, without the load "
+				+ "generator), PostgreSQL CPU that of the server and its backends (/proc), each divided by the "
+				+ "requests of the row: what a request costs whatever the machine's load.");
 		line("");
-		line("| request | range | p50 | p95 | p99 | max | statuses | target |");
-		line("|---|---:|---:|---:|---:|---:|---|---|");
+		line("| request | range | p50 | p95 | p99 | max | server CPU / request | PostgreSQL CPU / request | statuses | target |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
 		for (int days : RANGES) {
 			LocalDate from = END.minusDays(days);
 			LocalDate to = END.minusDays(1);
@@ -381,6 +384,8 @@ class KpiBenchmark {
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		AtomicInteger next = new AtomicInteger();
+		long serverCpu = BenchMachine.requestThreadsCpuNanos();
+		long databaseCpu = BenchMachine.postgresCpuMillis(this.jdbc);
 		List<Future<Map<Integer, Integer>>> clients = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
 			clients.add(pool.submit(() -> {
@@ -409,9 +414,14 @@ class KpiBenchmark {
 			client.get(30, TimeUnit.MINUTES).forEach((s, n) -> statuses.merge(s, n, Integer::sum));
 		}
 		pool.shutdown();
+		double serverMs = (BenchMachine.requestThreadsCpuNanos() - serverCpu) / 1e6 / REQUESTS;
+		long databaseAfter = BenchMachine.postgresCpuMillis(this.jdbc);
+		String database = (databaseCpu < 0 || databaseAfter < 0) ? "–"
+				: fmt((databaseAfter - databaseCpu) / (double) REQUESTS) + " ms";
 		Arrays.sort(latencies);
 		line("| " + label + " | " + range + " | " + ms(latencies, 0.50) + " | **" + ms(latencies, 0.95) + "** | "
-				+ ms(latencies, 0.99) + " | " + ms(latencies, 1.0) + " | " + statuses + " | " + target + " |");
+				+ ms(latencies, 0.99) + " | " + ms(latencies, 1.0) + " | " + fmt(serverMs) + " ms | " + database
+				+ " | " + statuses + " | " + target + " |");
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
