@@ -83,6 +83,55 @@ public final class BenchMachine {
 		}
 	}
 
+	/**
+	 * The CPU time of Tomcat's request threads ({@code http-nio-…}): what the server
+	 * spends on requests, without load generators running in the same JVM.
+	 * @return nanoseconds
+	 */
+	public static long requestThreadsCpuNanos() {
+		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("http-nio-")) {
+				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * The CPU time of the PostgreSQL server the client is connected to and of its
+	 * backends, from {@code /proc}.
+	 * @param jdbc a client of the server
+	 * @return milliseconds, -1 when the server is not a local process this JVM can see
+	 */
+	public static long postgresCpuMillis(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		try {
+			String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
+			String postmaster = Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).strip();
+			long ticks = 0;
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter((p) -> p.getFileName().toString().matches("\\d+")).toList()) {
+					String stat;
+					try {
+						stat = Files.readString(process.resolve("stat"));
+					}
+					catch (IOException ex) {
+						continue;
+					}
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+			}
+			return ticks * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
 	/** The fields of /proc/{pid}/stat after the command name: state, ppid, … */
 	private static String[] stat(String pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", pid, "stat"));

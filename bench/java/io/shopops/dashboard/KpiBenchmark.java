@@ -64,7 +64,7 @@ import static io.shopops.BenchFigures.ms;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.io.shopops=WARN", "shopops.dashboard.catch-up-delay=PT10H",
 				"shopops.traffic.rollup-delay=PT10H", "shopops.traffic.reconcile-delay=PT10H",
-				"server.tomcat.threads.max=40" })
+				"server.tomcat.threads.max=40", "shopops.home.count-ttl=PT10S" })
 class KpiBenchmark {
 
 	private static final int ORDERS = Integer.getInteger("bench.kpi.orders", 1_000_000);
@@ -320,10 +320,15 @@ class KpiBenchmark {
 				+ " (one manager's session; the load generator runs in the same JVM). Fixed ranges end on " + END.minusDays(1) + " and follow 20 "
 				+ "warm-up requests of the same range, so they are served from the KPI cache (what a manager "
 				+ "reloading yesterday's numbers gets); the uncached rows ask another range in every request "
-				+ "(what the first look at a range costs). Times are round trips on loopback.");
+				+ "(what the first look at a range costs). Times are round trips on loopback."
+				+ ((think > 0) ? " Each user sends its first request after a random 0–" + think
+						+ " ms, so that the users do not all click in the same millisecond." : "")
+				+ " Server CPU is the CPU time of Tomcat's request threads (ThreadMXBean, without the load "
+				+ "generator), PostgreSQL CPU that of the server and its backends (/proc), each divided by the "
+				+ "requests of the row: what a request costs whatever the machine's load.");
 		line("");
-		line("| request | range | p50 | p95 | p99 | max | statuses | target |");
-		line("|---|---:|---:|---:|---:|---:|---|---|");
+		line("| request | range | p50 | p95 | p99 | max | server CPU / request | PostgreSQL CPU / request | statuses | target |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
 		for (int days : RANGES) {
 			LocalDate from = END.minusDays(days);
 			LocalDate to = END.minusDays(1);
@@ -379,10 +384,19 @@ class KpiBenchmark {
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		AtomicInteger next = new AtomicInteger();
+		long serverCpu = BenchMachine.requestThreadsCpuNanos();
+		long databaseCpu = BenchMachine.postgresCpuMillis(this.jdbc);
 		List<Future<Map<Integer, Integer>>> clients = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
 			clients.add(pool.submit(() -> {
 				Map<Integer, Integer> mine = new TreeMap<>();
+				if (this.think > 0) {
+					// users arrive at random moments of one think time, as users in their
+					// think cycle do: all twenty sending their first request in the same
+					// millisecond made that wave queue behind itself (its last request
+					// waited for the nineteen before it), which was most of the p95
+					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(0, this.think + 1));
+				}
 				for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
 					long sent = System.nanoTime();
 					int status = get(paths.apply(i), accept).statusCode();
@@ -400,9 +414,14 @@ class KpiBenchmark {
 			client.get(30, TimeUnit.MINUTES).forEach((s, n) -> statuses.merge(s, n, Integer::sum));
 		}
 		pool.shutdown();
+		double serverMs = (BenchMachine.requestThreadsCpuNanos() - serverCpu) / 1e6 / REQUESTS;
+		long databaseAfter = BenchMachine.postgresCpuMillis(this.jdbc);
+		String database = (databaseCpu < 0 || databaseAfter < 0) ? "–"
+				: fmt((databaseAfter - databaseCpu) / (double) REQUESTS) + " ms";
 		Arrays.sort(latencies);
 		line("| " + label + " | " + range + " | " + ms(latencies, 0.50) + " | **" + ms(latencies, 0.95) + "** | "
-				+ ms(latencies, 0.99) + " | " + ms(latencies, 1.0) + " | " + statuses + " | " + target + " |");
+				+ ms(latencies, 0.99) + " | " + ms(latencies, 1.0) + " | " + fmt(serverMs) + " ms | " + database
+				+ " | " + statuses + " | " + target + " |");
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {

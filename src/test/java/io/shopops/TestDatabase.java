@@ -202,9 +202,23 @@ public final class TestDatabase {
 			synchronized (contexts) {
 				contexts.add(context);
 			}
+			Map<String, Object> properties = TestDatabase.get().properties();
+			// a test's own inlined properties (@SpringBootTest(properties = …)) win over
+			// these defaults, e.g. a benchmark that measures the home with its count
+			// cache
+			for (String inlined : config.getPropertySourceProperties()) {
+				properties.remove(key(inlined));
+			}
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("shopopsTestDatabase", TestDatabase.get().properties()));
+				.addFirst(new MapPropertySource("shopopsTestDatabase", properties));
+		}
+
+		private static String key(String property) {
+			int equals = property.indexOf('=');
+			int colon = property.indexOf(':');
+			int end = (equals < 0) ? colon : ((colon < 0) ? equals : Math.min(equals, colon));
+			return ((end < 0) ? property : property.substring(0, end)).trim();
 		}
 
 		@Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.shopops.dashboard.KpiRange.InvalidKpiRequestException;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The managers' daily KPI page, its stable JSON for scripts and its CSV export.
@@ -56,8 +59,23 @@ class DashboardController {
 
 	private final KpiBreakdowns breakdowns;
 
+	private final ITemplateEngine templates;
+
+	/** The rendered tiles and tables of the last {@value #RENDERED} figures asked. */
+	private final Map<RenderKey, Rendered> rendered = new java.util.LinkedHashMap<>(32, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<RenderKey, Rendered> eldest) {
+			return size() > RENDERED;
+		}
+
+	};
+
+	static final int RENDERED = 64;
+
 	DashboardController(KpiReports reports, SalesChannels channels, ShopSettings settings, MessageSource messages,
-			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns) {
+			OperationsPanel operations, KpiFunnel funnel, KpiBreakdowns breakdowns, ITemplateEngine templates) {
+		this.templates = templates;
 		this.reports = reports;
 		this.breakdowns = breakdowns;
 		this.operations = operations;
@@ -86,36 +104,33 @@ class DashboardController {
 		}
 		Locale locale = LocaleContextHolder.getLocale();
 		KpiReport report = this.reports.report(range, code);
-		KpiRow previous = this.reports.totals(range.previous(), code);
-		KpiRow weekEarlier = this.reports.totals(range.weekEarlier(), code);
-		List<Tile> tiles = new ArrayList<>();
-		for (String field : KpiRow.KPIS) {
-			Object value = report.totals().value(field);
-			tiles.add(new Tile(field, KpiFormat.value(field, value, locale),
-					comparison(field, value, previous.value(field), locale),
-					comparison(field, value, weekEarlier.value(field), locale)));
+		List<SalesChannel> channels = this.channels.list();
+		Map<String, String> names = new java.util.HashMap<>();
+		for (SalesChannel known : channels) {
+			names.put(known.code(), known.name());
 		}
-		List<TableRow> days = new ArrayList<>();
-		for (KpiRow row : report.days()) {
-			days.add(new TableRow(row.date().toString(), cells(row, locale)));
-		}
-		List<TableRow> byChannel = new ArrayList<>();
-		Map<String, String> names = channelNames();
-		for (Map.Entry<String, KpiRow> entry : this.reports.byChannel(range).entrySet()) {
-			byChannel
-				.add(new TableRow(names.getOrDefault(entry.getKey(), entry.getKey()), cells(entry.getValue(), locale)));
-		}
+		List<ChannelTotals> byChannel = new ArrayList<>();
+		this.reports.byChannel(range)
+			.forEach((key, row) -> byChannel.add(new ChannelTotals(names.getOrDefault(key, key), row)));
+		String productsUrl = request.getContextPath() + UriComponentsBuilder.fromPath("/dashboard/products")
+			.queryParam("from", range.from())
+			.queryParam("to", range.to())
+			.queryParamIfPresent("channel", java.util.Optional.ofNullable(code))
+			.encode()
+			.build()
+			.toUriString();
+		Figures figures = new Figures(report, this.reports.totals(range.previous(), code),
+				this.reports.totals(range.weekEarlier(), code), List.copyOf(byChannel), this.funnel.funnel(range, code),
+				this.breakdowns.products(range, code), this.breakdowns.categories(range, code),
+				this.breakdowns.contents(range, code), this.breakdowns.campaigns(range, code), productsUrl);
 		LocalDate yesterday = LocalDate.now(zone).minusDays(1);
 		model.addAttribute("range", range);
 		model.addAttribute("channel", code);
-		model.addAttribute("channels", this.channels.list());
+		model.addAttribute("channels", channels);
 		model.addAttribute("problem", problem);
 		model.addAttribute("zone", report.zone().getId());
 		model.addAttribute("kpis", KpiRow.KPIS);
-		model.addAttribute("tiles", tiles);
-		model.addAttribute("days", days);
-		model.addAttribute("totals", cells(report.totals(), locale));
-		model.addAttribute("byChannel", byChannel);
+		model.addAttribute("rendered", render(figures, locale));
 		model.addAttribute("empty", report.totals().paidOrders() == 0 && report.totals().refundAmount().signum() == 0);
 		model.addAttribute("single", range.days() == 1);
 		model.addAttribute("yesterday", yesterday);
@@ -124,26 +139,6 @@ class DashboardController {
 		model.addAttribute("jsonUrl", url("/dashboard/kpi", range, code));
 		model.addAttribute("csvUrl", url("/dashboard/kpi.csv", range, code));
 		model.addAttribute("operations", this.operations.visibleTo(user));
-		List<FunnelRow> funnelRows = new ArrayList<>();
-		this.funnel.funnel(range, code)
-			.ifPresent((steps) -> steps.forEach((step) -> funnelRows.add(new FunnelRow(step.key(),
-					KpiFormat.value("paidOrders", step.count(), locale), step.share(),
-					(step.conversion() != null) ? KpiFormat.value("conversion", step.conversion(), locale) : null))));
-		model.addAttribute("funnel", funnelRows);
-		model.addAttribute("products",
-				this.breakdowns.products(range, code)
-					.stream()
-					.map((p) -> new BreakdownRow(p.sku(), p.title(), KpiFormat.value("paidOrders", p.units(), locale),
-							KpiFormat.value("paidOrders", p.orders(), locale), KpiFormat.value("gmv", p.gmv(), locale)))
-					.toList());
-		model.addAttribute("categories",
-				this.breakdowns.categories(range, code)
-					.stream()
-					.map((c) -> new BreakdownRow(c.path(), null, KpiFormat.value("paidOrders", c.units(), locale), null,
-							KpiFormat.value("gmv", c.gmv(), locale)))
-					.toList());
-		model.addAttribute("contents", sourceRows(this.breakdowns.contents(range, code), locale));
-		model.addAttribute("campaigns", sourceRows(this.breakdowns.campaigns(range, code), locale));
 		model.addAttribute("canVerify", request.isUserInRole(Role.ADMIN.name()));
 		return "dashboard/index";
 	}
@@ -216,6 +211,78 @@ class DashboardController {
 		out.close();
 	}
 
+	/**
+	 * The page's tiles and tables as HTML: rendered once per figures and language, then
+	 * kept while the same figures are asked again (the figures are the key, so a change
+	 * of any of them renders afresh); formatting and rendering a year's table costs more
+	 * than reading its figures from the rollups.
+	 */
+	private Rendered render(Figures figures, Locale locale) {
+		RenderKey key = new RenderKey(figures, locale);
+		synchronized (this.rendered) {
+			Rendered html = this.rendered.get(key);
+			if (html != null) {
+				return html;
+			}
+		}
+		Map<String, Object> view = view(figures, locale);
+		Rendered html = new Rendered(
+				this.templates.process("dashboard/kpi-report", Set.of("tiles"), new Context(locale, view)),
+				this.templates.process("dashboard/kpi-report", Set.of("tables"), new Context(locale, view)));
+		synchronized (this.rendered) {
+			this.rendered.put(key, html);
+		}
+		return html;
+	}
+
+	private static Map<String, Object> view(Figures figures, Locale locale) {
+		KpiFormat.Formats formats = new KpiFormat.Formats(locale);
+		KpiReport report = figures.report();
+		List<Tile> tiles = new ArrayList<>();
+		for (String field : KpiRow.KPIS) {
+			Object value = report.totals().value(field);
+			tiles.add(new Tile(field, formats.value(field, value),
+					comparison(field, value, figures.previous().value(field), formats),
+					comparison(field, value, figures.weekEarlier().value(field), formats)));
+		}
+		List<TableRow> days = new ArrayList<>(report.days().size());
+		for (KpiRow row : report.days()) {
+			days.add(new TableRow(row.date().toString(), cells(row, formats)));
+		}
+		List<TableRow> byChannel = new ArrayList<>();
+		for (ChannelTotals channel : figures.byChannel()) {
+			byChannel.add(new TableRow(channel.name(), cells(channel.totals(), formats)));
+		}
+		List<FunnelRow> funnelRows = new ArrayList<>();
+		figures.funnel()
+			.ifPresent((steps) -> steps.forEach((step) -> funnelRows
+				.add(new FunnelRow(step.key(), formats.value("paidOrders", step.count()), step.share(),
+						(step.conversion() != null) ? formats.value("conversion", step.conversion()) : null))));
+		Map<String, Object> view = new java.util.HashMap<>();
+		view.put("kpis", KpiRow.KPIS);
+		view.put("tiles", tiles);
+		view.put("days", days);
+		view.put("totals", cells(report.totals(), formats));
+		view.put("byChannel", byChannel);
+		view.put("funnel", funnelRows);
+		view.put("products",
+				figures.products()
+					.stream()
+					.map((p) -> new BreakdownRow(p.sku(), p.title(), formats.value("paidOrders", p.units()),
+							formats.value("paidOrders", p.orders()), formats.value("gmv", p.gmv())))
+					.toList());
+		view.put("categories",
+				figures.categories()
+					.stream()
+					.map((c) -> new BreakdownRow(c.path(), null, formats.value("paidOrders", c.units()), null,
+							formats.value("gmv", c.gmv())))
+					.toList());
+		view.put("contents", sourceRows(figures.contents(), formats));
+		view.put("campaigns", sourceRows(figures.campaigns(), formats));
+		view.put("productsUrl", figures.productsUrl());
+		return view;
+	}
+
 	private static List<String> csvCells(String first, KpiRow row) {
 		List<String> cells = new ArrayList<>();
 		cells.add(CsvCells.neutralize(first));
@@ -236,31 +303,22 @@ class DashboardController {
 		return cells;
 	}
 
-	private static List<BreakdownRow> sourceRows(List<KpiBreakdowns.Source> sources, Locale locale) {
+	private static List<BreakdownRow> sourceRows(List<KpiBreakdowns.Source> sources, KpiFormat.Formats formats) {
 		return sources.stream()
-			.map((source) -> new BreakdownRow(source.code(), null, null,
-					KpiFormat.value("paidOrders", source.orders(), locale),
-					KpiFormat.value("gmv", source.gmv(), locale)))
+			.map((source) -> new BreakdownRow(source.code(), null, null, formats.value("paidOrders", source.orders()),
+					formats.value("gmv", source.gmv())))
 			.toList();
 	}
 
-	private Map<String, String> channelNames() {
-		Map<String, String> names = new java.util.HashMap<>();
-		for (SalesChannel channel : this.channels.list()) {
-			names.put(channel.code(), channel.name());
-		}
-		return names;
-	}
-
-	private static List<String> cells(KpiRow row, Locale locale) {
-		List<String> cells = new ArrayList<>();
+	private static List<String> cells(KpiRow row, KpiFormat.Formats formats) {
+		List<String> cells = new ArrayList<>(KpiRow.KPIS.size());
 		for (String field : KpiRow.KPIS) {
-			cells.add(KpiFormat.value(field, row.value(field), locale));
+			cells.add(formats.value(field, row.value(field)));
 		}
 		return cells;
 	}
 
-	private static Comparison comparison(String field, Object now, Object before, Locale locale) {
+	private static Comparison comparison(String field, Object now, Object before, KpiFormat.Formats formats) {
 		BigDecimal change = KpiFormat.change(now, before);
 		String direction = (change == null || change.signum() == 0) ? "flat" : (change.signum() > 0) ? "up" : "down";
 		String tone = "neutral";
@@ -268,8 +326,8 @@ class DashboardController {
 			boolean good = direction.equals("up") != KpiFormat.lowerIsBetter(field);
 			tone = good ? "good" : "bad";
 		}
-		return new Comparison(change != null, KpiFormat.changeText(change, locale), direction, tone,
-				KpiFormat.value(field, before, locale));
+		return new Comparison(change != null, formats.changeText(change), direction, tone,
+				formats.value(field, before));
 	}
 
 	private static String url(String path, KpiRange range, String channel) {
@@ -280,6 +338,48 @@ class DashboardController {
 			url.queryParam("channel", channel);
 		}
 		return url.encode().build().toUriString();
+	}
+
+	/**
+	 * What the page's tiles and tables show, before formatting: with the language, the
+	 * key of their rendered HTML.
+	 *
+	 * @param report the range's KPIs
+	 * @param previous the previous period's totals
+	 * @param weekEarlier the totals of the same days a week earlier
+	 * @param byChannel the range's totals per channel, in the page's order
+	 * @param funnel the funnel, empty when not known
+	 * @param products the top products
+	 * @param categories the categories
+	 * @param contents the top content pieces
+	 * @param campaigns the top campaigns
+	 * @param productsUrl the link to product performance for the range
+	 */
+	record Figures(KpiReport report, KpiRow previous, KpiRow weekEarlier, List<ChannelTotals> byChannel,
+			java.util.Optional<List<KpiFunnel.Step>> funnel, List<KpiBreakdowns.Product> products,
+			List<ProductPerformance.CategorySales> categories, List<KpiBreakdowns.Source> contents,
+			List<KpiBreakdowns.Source> campaigns, String productsUrl) {
+	}
+
+	/**
+	 * A channel's totals over the range.
+	 *
+	 * @param name the channel's name (its code when it is not known)
+	 * @param totals its KPIs
+	 */
+	record ChannelTotals(String name, KpiRow totals) {
+	}
+
+	private record RenderKey(Figures figures, Locale locale) {
+	}
+
+	/**
+	 * The rendered tiles and tables.
+	 *
+	 * @param tiles the KPI tiles
+	 * @param tables the funnel, the tables and the definitions
+	 */
+	record Rendered(String tiles, String tables) {
 	}
 
 	/**

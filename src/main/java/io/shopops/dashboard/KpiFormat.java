@@ -17,29 +17,7 @@ final class KpiFormat {
 	}
 
 	static String value(String field, Object value, Locale locale) {
-		if (value == null) {
-			return NONE;
-		}
-		if (KpiRow.isMoney(field)) {
-			NumberFormat format = NumberFormat.getNumberInstance(locale);
-			format.setMinimumFractionDigits(2);
-			format.setMaximumFractionDigits(2);
-			format.setRoundingMode(RoundingMode.HALF_UP);
-			return format.format(value);
-		}
-		if (field.equals("roi")) {
-			NumberFormat format = NumberFormat.getNumberInstance(locale);
-			format.setMinimumFractionDigits(2);
-			format.setMaximumFractionDigits(4);
-			return format.format(value);
-		}
-		if (KpiRow.isRate(field)) {
-			NumberFormat format = NumberFormat.getPercentInstance(locale);
-			format.setMinimumFractionDigits(2);
-			format.setMaximumFractionDigits(2);
-			return format.format(value);
-		}
-		return NumberFormat.getIntegerInstance(locale).format(value);
+		return new Formats(locale).value(field, value);
 	}
 
 	/**
@@ -56,13 +34,7 @@ final class KpiFormat {
 	}
 
 	static String changeText(BigDecimal change, Locale locale) {
-		if (change == null) {
-			return NONE;
-		}
-		NumberFormat format = NumberFormat.getPercentInstance(locale);
-		format.setMaximumFractionDigits(1);
-		format.setMinimumFractionDigits(1);
-		return ((change.signum() > 0) ? "+" : "") + format.format(change);
+		return new Formats(locale).changeText(change);
 	}
 
 	/** Whether a rise of the KPI is bad news (shown red). */
@@ -78,6 +50,77 @@ final class KpiFormat {
 			return BigDecimal.valueOf(number.longValue());
 		}
 		return null;
+	}
+
+	/**
+	 * The formats of one locale, made once and reused for every value of one page (a
+	 * {@link NumberFormat} costs more to make than to use); not thread-safe.
+	 */
+	static final class Formats {
+
+		private final Locale locale;
+
+		private NumberFormat money;
+
+		private NumberFormat roi;
+
+		private NumberFormat rate;
+
+		private NumberFormat integer;
+
+		private NumberFormat change;
+
+		Formats(Locale locale) {
+			this.locale = locale;
+		}
+
+		String value(String field, Object value) {
+			if (value == null) {
+				return NONE;
+			}
+			if (KpiRow.isMoney(field)) {
+				if (this.money == null) {
+					this.money = NumberFormat.getNumberInstance(this.locale);
+					this.money.setMinimumFractionDigits(2);
+					this.money.setMaximumFractionDigits(2);
+					this.money.setRoundingMode(RoundingMode.HALF_UP);
+				}
+				return this.money.format(value);
+			}
+			if (field.equals("roi")) {
+				if (this.roi == null) {
+					this.roi = NumberFormat.getNumberInstance(this.locale);
+					this.roi.setMinimumFractionDigits(2);
+					this.roi.setMaximumFractionDigits(4);
+				}
+				return this.roi.format(value);
+			}
+			if (KpiRow.isRate(field)) {
+				if (this.rate == null) {
+					this.rate = NumberFormat.getPercentInstance(this.locale);
+					this.rate.setMinimumFractionDigits(2);
+					this.rate.setMaximumFractionDigits(2);
+				}
+				return this.rate.format(value);
+			}
+			if (this.integer == null) {
+				this.integer = NumberFormat.getIntegerInstance(this.locale);
+			}
+			return this.integer.format(value);
+		}
+
+		String changeText(BigDecimal change) {
+			if (change == null) {
+				return NONE;
+			}
+			if (this.change == null) {
+				this.change = NumberFormat.getPercentInstance(this.locale);
+				this.change.setMaximumFractionDigits(1);
+				this.change.setMinimumFractionDigits(1);
+			}
+			return ((change.signum() > 0) ? "+" : "") + this.change.format(change);
+		}
+
 	}
 
 }

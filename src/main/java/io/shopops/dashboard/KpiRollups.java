@@ -383,7 +383,7 @@ class KpiRollups {
 		this.jdbc.sql("""
 				INSERT INTO kpi_buyer_day (day, channel_code, buyer_key, paid_orders)
 				SELECT pay_day, channel_code, buyer_key, count(*) FROM kpi_order_fact
-				GROUP BY pay_day, channel_code, buyer_key""").update();
+				GROUP BY pay_day, channel_code, buyer_key ORDER BY pay_day, channel_code, buyer_key""").update();
 		this.jdbc.sql("""
 				INSERT INTO kpi_buyer_first (buyer_key, first_paid_at, first_order_id, first_day)
 				SELECT DISTINCT ON (buyer_key) buyer_key, paid_at, order_id, pay_day FROM kpi_order_fact

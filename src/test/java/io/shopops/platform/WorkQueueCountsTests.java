@@ -62,6 +62,44 @@ class WorkQueueCountsTests {
 	}
 
 	@Test
+	void aStaleCountIsServedWhileOneRecountRunsInTheBackground() {
+		java.util.List<Runnable> background = new java.util.ArrayList<>();
+		WorkQueueCounts counts = new WorkQueueCounts(Duration.ofSeconds(10), this.clock, background::add);
+		assertThat(counts.count(this.queue)).as("the first count waits for the count").isEqualTo(3);
+		assertThat(background).isEmpty();
+		this.items.set(5);
+		this.now = this.now.plusSeconds(10);
+		assertThat(counts.count(this.queue)).as("stale: the last count, recounted in the background").isEqualTo(3);
+		assertThat(counts.count(this.queue)).as("still the last count, no second recount").isEqualTo(3);
+		assertThat(background).hasSize(1);
+		assertThat(this.counted).as("nothing counted in the request").hasValue(1);
+		background.remove(0).run();
+		assertThat(counts.count(this.queue)).as("the recount's result").isEqualTo(5);
+		assertThat(this.counted).hasValue(2);
+		assertThat(background).isEmpty();
+	}
+
+	@Test
+	void aFailedRecountKeepsTheLastCountAndIsTriedAgain() {
+		java.util.List<Runnable> background = new java.util.ArrayList<>();
+		WorkQueueCounts counts = new WorkQueueCounts(Duration.ofSeconds(10), this.clock, background::add);
+		java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+		WorkQueue flaky = WorkQueue.of("queue.flaky", "/flaky", "inbox", () -> {
+			if (failing.get()) {
+				throw new IllegalStateException("database gone");
+			}
+			return this.items.get();
+		});
+		assertThat(counts.count(flaky)).isEqualTo(3);
+		failing.set(true);
+		this.now = this.now.plusSeconds(10);
+		assertThat(counts.count(flaky)).isEqualTo(3);
+		background.remove(0).run();
+		assertThat(counts.count(flaky)).as("the last count stays").isEqualTo(3);
+		assertThat(background).as("and the next request tries again").hasSize(1);
+	}
+
+	@Test
 	void aZeroTtlCountsEveryTimeAndNeverBelowZero() {
 		WorkQueueCounts counts = WorkQueueCounts.of(Duration.ZERO, this.clock);
 		counts.count(this.queue);
