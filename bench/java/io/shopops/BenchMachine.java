@@ -57,26 +57,7 @@ public final class BenchMachine {
 	 */
 	public static long postgresCpuTicks(long backendPid) {
 		try {
-			String postmaster = stat(String.valueOf(backendPid))[1];
-			long ticks = 0;
-			try (var dirs = Files.list(Path.of("/proc"))) {
-				for (Path dir : dirs.toList()) {
-					String pid = dir.getFileName().toString();
-					if (!pid.chars().allMatch(Character::isDigit)) {
-						continue;
-					}
-					try {
-						String[] fields = stat(pid);
-						if (fields[1].equals(postmaster) || pid.equals(postmaster)) {
-							ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-						}
-					}
-					catch (IOException | RuntimeException ex) {
-						// the process ended
-					}
-				}
-			}
-			return ticks;
+			return ticksOfServer(stat(String.valueOf(backendPid))[1]);
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
@@ -109,27 +90,34 @@ public final class BenchMachine {
 		try {
 			String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
 			String postmaster = Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).strip();
-			long ticks = 0;
-			try (var processes = Files.list(Path.of("/proc"))) {
-				for (Path process : processes.filter((p) -> p.getFileName().toString().matches("\\d+")).toList()) {
-					String stat;
-					try {
-						stat = Files.readString(process.resolve("stat"));
-					}
-					catch (IOException ex) {
-						continue;
-					}
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					}
-				}
-			}
-			return ticks * 10;
+			return ticksOfServer(postmaster) * 10;
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+	}
+
+	/** The CPU ticks of a postmaster and of every process it started. */
+	private static long ticksOfServer(String postmaster) throws IOException {
+		long ticks = 0;
+		try (var dirs = Files.list(Path.of("/proc"))) {
+			for (Path dir : dirs.toList()) {
+				String pid = dir.getFileName().toString();
+				if (!pid.chars().allMatch(Character::isDigit)) {
+					continue;
+				}
+				try {
+					String[] fields = stat(pid);
+					if (fields[1].equals(postmaster) || pid.equals(postmaster)) {
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// the process ended
+				}
+			}
+		}
+		return ticks;
 	}
 
 	/** The fields of /proc/{pid}/stat after the command name: state, ppid, … */

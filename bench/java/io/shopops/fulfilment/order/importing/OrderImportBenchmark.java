@@ -1,5 +1,7 @@
 package io.shopops.fulfilment.order.importing;
 
+import io.shopops.BenchMachine;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -124,7 +126,7 @@ class OrderImportBenchmark {
 		String tail = "\r\n--" + boundary + "--\r\n";
 		awaitListeners();
 		long cpuBefore = jvmCpuMillis();
-		long dbBefore = databaseCpuMillis();
+		long dbBefore = BenchMachine.postgresCpuMillis(this.jdbc);
 		long start = System.nanoTime();
 		var response = this.http.send(HttpRequest.newBuilder(uri("/imports/orders"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -153,7 +155,7 @@ class OrderImportBenchmark {
 		awaitListeners();
 		long settled = (System.nanoTime() - start) / 1_000_000;
 		long cpu = jvmCpuMillis() - cpuBefore;
-		long db = (dbBefore >= 0) ? databaseCpuMillis() - dbBefore : -1;
+		long db = (dbBefore >= 0) ? BenchMachine.postgresCpuMillis(this.jdbc) - dbBefore : -1;
 		long job = this.jdbc.sql("SELECT finished_at, started_at FROM import_job WHERE id = ?")
 			.param(id)
 			.query((rs, n) -> Duration
@@ -318,36 +320,6 @@ class OrderImportBenchmark {
 			.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
 	}
 
-	/**
-	 * The CPU time of the PostgreSQL server and its backends, from {@code /proc}; -1 when
-	 * the server is not a local process this JVM can see.
-	 */
-	private long databaseCpuMillis() {
-		try {
-			String dataDirectory = this.jdbc.sql("SHOW data_directory").query(String.class).single();
-			String postmaster = Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).strip();
-			long ticks = 0;
-			try (var processes = Files.list(Path.of("/proc"))) {
-				for (Path process : processes.filter((p) -> p.getFileName().toString().matches("\\d+")).toList()) {
-					String stat;
-					try {
-						stat = Files.readString(process.resolve("stat"));
-					}
-					catch (IOException ex) {
-						continue;
-					}
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					}
-				}
-			}
-			return ticks * 10;
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
-	}
 
 	private static String machine() throws IOException {
 		String model = Files.readAllLines(Path.of("/proc/cpuinfo"))
