@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.shopops.dashboard.SkuDays.SkuFigures;
@@ -151,9 +153,38 @@ class KpiRollups {
 				.param("titles", titles.values().toArray(String[]::new))
 				.update();
 		}
-		if (fresh(orders)) {
-			return recordNew(orders, zone);
+		Set<Long> known = known(orders);
+		if (known == null) {
+			// an order twice in the batch: one after the other, as the events would
+			return recordEach(orders);
 		}
+		List<OrderSnapshot> fresh = orders.stream().filter((o) -> !known.contains(o.id())).toList();
+		int changed = fresh.isEmpty() ? 0 : recordNew(fresh, zone);
+		if (fresh.size() == orders.size()) {
+			return changed;
+		}
+		// known orders (a batch delivered again, e.g. resubmitted by the catch-up while
+		// still queued): those whose facts already say what the snapshot says change
+		// nothing, the others go one by one
+		Set<Long> same = unchanged(orders.stream().filter((o) -> known.contains(o.id())).toList(), zone);
+		changed += recordEach(orders.stream().filter((o) -> known.contains(o.id()) && !same.contains(o.id())).toList());
+		if (!titles.isEmpty()) {
+			// the single path wrote its orders' titles: the batch's last title per SKU
+			// wins,
+			// as one by one
+			this.jdbc.sql("""
+					INSERT INTO kpi_sku_title (sku, title)
+					SELECT * FROM unnest(:skus::text[], :titles::text[]) ORDER BY 1
+					ON CONFLICT (sku) DO UPDATE SET title = EXCLUDED.title
+					WHERE kpi_sku_title.title IS DISTINCT FROM EXCLUDED.title""")
+				.param("skus", titles.keySet().toArray(String[]::new))
+				.param("titles", titles.values().toArray(String[]::new))
+				.update();
+		}
+		return changed;
+	}
+
+	private int recordEach(List<OrderSnapshot> orders) {
 		int changed = 0;
 		for (OrderSnapshot order : orders) {
 			if (recordOrder(order)) {
@@ -164,19 +195,89 @@ class KpiRollups {
 	}
 
 	/**
-	 * Whether the orders are distinct and none of them has a fact yet.
+	 * The orders of the batch that have a placed or a paid fact already, {@code null}
+	 * when an order is in the batch twice.
 	 */
-	private boolean fresh(List<OrderSnapshot> orders) {
+	private Set<Long> known(List<OrderSnapshot> orders) {
 		Long[] ids = orders.stream().map(OrderSnapshot::id).distinct().toArray(Long[]::new);
 		if (ids.length != orders.size()) {
-			return false;
+			return null;
 		}
-		return !this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM kpi_placed_fact WHERE order_id = ANY (:ids::bigint[]))
-				    OR EXISTS (SELECT 1 FROM kpi_order_fact WHERE order_id = ANY (:ids::bigint[]))""")
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT order_id FROM kpi_placed_fact WHERE order_id = ANY (:ids::bigint[])
+				UNION SELECT order_id FROM kpi_order_fact WHERE order_id = ANY (:ids::bigint[])""")
 			.param("ids", ids)
-			.query(Boolean.class)
-			.single();
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * The known orders whose placed fact, paid fact and line facts already hold what
+	 * {@link #recordOrder} would write for them, so that recording them changes nothing.
+	 */
+	private Set<Long> unchanged(List<OrderSnapshot> orders, ZoneId zone) {
+		Long[] ids = orders.stream().map(OrderSnapshot::id).toArray(Long[]::new);
+		Map<Long, BreakdownDays.Placed> placed = new java.util.HashMap<>();
+		this.jdbc.sql(
+				"SELECT order_id, own_site, placed_at, paid_at FROM kpi_placed_fact WHERE order_id = ANY (:ids::bigint[])")
+			.param("ids", ids)
+			.query((rs, n) -> placed.put(rs.getLong(1),
+					new BreakdownDays.Placed(rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+							(rs.getTimestamp(4) != null) ? rs.getTimestamp(4).toInstant() : null)))
+			.list();
+		Map<Long, Fact> facts = new java.util.HashMap<>();
+		Map<Long, List<String>> codes = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount, content_code, utm_campaign
+				FROM kpi_order_fact WHERE order_id = ANY (:ids::bigint[])""").param("ids", ids).query((rs, n) -> {
+			codes.put(rs.getLong(1), java.util.Arrays.asList(rs.getString(7), rs.getString(8)));
+			return facts.put(rs.getLong(1), new Fact(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6)));
+		}).list();
+		Map<Long, List<String>> lines = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT order_id, sku, title, quantity, amount FROM kpi_order_line_fact
+				WHERE order_id = ANY (:ids::bigint[]) ORDER BY order_id, line_no""")
+			.param("ids", ids)
+			.query((rs, n) -> lines.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(line(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5))))
+			.list();
+		Set<Long> same = new HashSet<>();
+		for (OrderSnapshot order : orders) {
+			if (order.times().placedAt() == null) {
+				continue;
+			}
+			Instant paidAt = (order.times().paidAt() != null) ? order.times().paidAt().truncatedTo(ChronoUnit.MICROS)
+					: null;
+			BreakdownDays.Placed now = new BreakdownDays.Placed(order.platform() == SalesPlatform.OWN_SITE,
+					order.times().placedAt().truncatedTo(ChronoUnit.MICROS), paidAt);
+			if (!now.sameAs(placed.get(order.id()))) {
+				continue;
+			}
+			if (paidAt == null) {
+				same.add(order.id());
+				continue;
+			}
+			Fact fact = new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
+					LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, RoundingMode.HALF_UP));
+			Fact old = facts.get(order.id());
+			List<String> want = new ArrayList<>();
+			for (OrderSnapshot.Line line : (order.lines() != null) ? order.lines() : List.<OrderSnapshot.Line>of()) {
+				want.add(line(line.sku(), line.title(), line.quantity(), line.amount()));
+			}
+			List<String> sources = java.util.Arrays.asList(order.contentCode(),
+					(order.utm() != null) ? order.utm().campaign() : null);
+			if (old != null && old.sameAs(fact) && sources.equals(codes.get(order.id()))
+					&& want.equals(lines.getOrDefault(order.id(), List.of()))) {
+				same.add(order.id());
+			}
+		}
+		return same;
+	}
+
+	private static String line(String sku, String title, int quantity, BigDecimal amount) {
+		return sku + '\u0000' + title + '\u0000' + quantity + '\u0000'
+				+ amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	/**
