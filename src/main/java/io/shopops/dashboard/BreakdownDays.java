@@ -127,6 +127,23 @@ class BreakdownDays {
 		TreeMap<LocalDate, int[]> delta = new TreeMap<>();
 		placed(before, -1, zone, delta);
 		placed(now, 1, zone, delta);
+		applyPlaced(delta);
+	}
+
+	/**
+	 * Counts new orders in the funnel's days, as {@link #placedChanged} with no order
+	 * before does for each of them.
+	 * @param added the orders, none counted before
+	 */
+	void placedAdded(List<Placed> added, ZoneId zone) {
+		TreeMap<LocalDate, int[]> delta = new TreeMap<>();
+		for (Placed order : added) {
+			placed(order, 1, zone, delta);
+		}
+		applyPlaced(delta);
+	}
+
+	private void applyPlaced(TreeMap<LocalDate, int[]> delta) {
 		delta.forEach((day, counts) -> {
 			if (counts[0] == 0 && counts[1] == 0) {
 				return;

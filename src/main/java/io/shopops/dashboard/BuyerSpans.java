@@ -185,6 +185,42 @@ class BuyerSpans {
 		apply(delta);
 	}
 
+	/**
+	 * Moves the rows after a batch of new facts was inserted, as {@link #changed} for
+	 * each of them in turn would: a buyer's contribution depends only on its paying days,
+	 * so the differences of the single changes add up to what the buyer contributes now
+	 * minus what it contributed without the batch. The caller holds the rollups' lock
+	 * exclusively ({@link KpiRollups#recordOrders}), so no buyer lock is needed.
+	 * @param added the facts just inserted, none of them there before
+	 */
+	void added(List<KpiRollups.Fact> added) {
+		if (added.isEmpty()) {
+			return;
+		}
+		Map<String, List<BuyerDay>> current = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT buyer_key, channel_code, pay_day, count(*) FROM kpi_order_fact
+				WHERE buyer_key = ANY (:keys::text[]) GROUP BY 1, 2, 3""")
+			.param("keys", added.stream().map(KpiRollups.Fact::buyerKey).distinct().toArray(String[]::new))
+			.query((rs, n) -> current.computeIfAbsent(rs.getString(1), (k) -> new ArrayList<>())
+				.add(new BuyerDay(rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4))))
+			.list();
+		Map<String, List<BuyerDay>> batch = new HashMap<>();
+		for (KpiRollups.Fact fact : added) {
+			batch.computeIfAbsent(fact.buyerKey(), (k) -> new ArrayList<>())
+				.add(new BuyerDay(fact.channel(), fact.day(), -1));
+		}
+		Map<Cell, int[][]> delta = new HashMap<>();
+		batch.forEach((buyer, removed) -> {
+			List<BuyerDay> now = current.getOrDefault(buyer, List.of());
+			List<BuyerDay> previous = new ArrayList<>(now);
+			previous.addAll(removed);
+			contribute(now, 1, delta);
+			contribute(merged(previous), -1, delta);
+		});
+		apply(delta);
+	}
+
 	private static List<BuyerDay> merged(List<BuyerDay> days) {
 		Map<Cell, Integer> counts = new HashMap<>();
 		for (BuyerDay day : days) {

@@ -1,14 +1,18 @@
 package io.shopops.dashboard;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.shopops.dashboard.SkuDays.SkuFigures;
@@ -117,8 +121,11 @@ class KpiRollups {
 	}
 
 	/**
-	 * Records a batch of orders (imported history) in one transaction, each as
-	 * {@link #recordOrder} does.
+	 * Records a batch of orders (imported history) in one transaction, with the result of
+	 * {@link #recordOrder} for each in turn. A batch none of whose orders the rollups
+	 * know yet (the import's case) is recorded set-based, in a fixed number of
+	 * statements; one delivered again, or meeting orders recorded before, goes order by
+	 * order.
 	 * @param orders the orders from one event
 	 * @return how many changed the rollups
 	 */
@@ -126,8 +133,10 @@ class KpiRollups {
 	public int recordOrders(List<OrderSnapshot> orders) {
 		// the rollups to this batch alone, as for a rebuild: batches and single orders
 		// touch the same day and SKU rows in different orders, which deadlocked; the SKU
-		// titles are then taken in SKU order
-		lockedZone(true);
+		// titles are then taken in SKU order. A batch resubmitted while the first
+		// delivery
+		// still runs waits here, then finds its orders known and changes nothing.
+		ZoneId zone = lockedZone(true);
 		Map<String, String> titles = new java.util.TreeMap<>();
 		for (OrderSnapshot order : orders) {
 			if (order.times().paidAt() != null && order.lines() != null) {
@@ -144,6 +153,38 @@ class KpiRollups {
 				.param("titles", titles.values().toArray(String[]::new))
 				.update();
 		}
+		Set<Long> known = known(orders);
+		if (known == null) {
+			// an order twice in the batch: one after the other, as the events would
+			return recordEach(orders);
+		}
+		List<OrderSnapshot> fresh = orders.stream().filter((o) -> !known.contains(o.id())).toList();
+		int changed = fresh.isEmpty() ? 0 : recordNew(fresh, zone);
+		if (fresh.size() == orders.size()) {
+			return changed;
+		}
+		// known orders (a batch delivered again, e.g. resubmitted by the catch-up while
+		// still queued): those whose facts already say what the snapshot says change
+		// nothing, the others go one by one
+		Set<Long> same = unchanged(orders.stream().filter((o) -> known.contains(o.id())).toList(), zone);
+		changed += recordEach(orders.stream().filter((o) -> known.contains(o.id()) && !same.contains(o.id())).toList());
+		if (!titles.isEmpty()) {
+			// the single path wrote its orders' titles: the batch's last title per SKU
+			// wins,
+			// as one by one
+			this.jdbc.sql("""
+					INSERT INTO kpi_sku_title (sku, title)
+					SELECT * FROM unnest(:skus::text[], :titles::text[]) ORDER BY 1
+					ON CONFLICT (sku) DO UPDATE SET title = EXCLUDED.title
+					WHERE kpi_sku_title.title IS DISTINCT FROM EXCLUDED.title""")
+				.param("skus", titles.keySet().toArray(String[]::new))
+				.param("titles", titles.values().toArray(String[]::new))
+				.update();
+		}
+		return changed;
+	}
+
+	private int recordEach(List<OrderSnapshot> orders) {
 		int changed = 0;
 		for (OrderSnapshot order : orders) {
 			if (recordOrder(order)) {
@@ -151,6 +192,267 @@ class KpiRollups {
 			}
 		}
 		return changed;
+	}
+
+	/**
+	 * The orders of the batch that have a placed or a paid fact already, {@code null}
+	 * when an order is in the batch twice.
+	 */
+	private Set<Long> known(List<OrderSnapshot> orders) {
+		Long[] ids = orders.stream().map(OrderSnapshot::id).distinct().toArray(Long[]::new);
+		if (ids.length != orders.size()) {
+			return null;
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT order_id FROM kpi_placed_fact WHERE order_id = ANY (:ids::bigint[])
+				UNION SELECT order_id FROM kpi_order_fact WHERE order_id = ANY (:ids::bigint[])""")
+			.param("ids", ids)
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * The known orders whose placed fact, paid fact and line facts already hold what
+	 * {@link #recordOrder} would write for them, so that recording them changes nothing.
+	 */
+	private Set<Long> unchanged(List<OrderSnapshot> orders, ZoneId zone) {
+		Long[] ids = orders.stream().map(OrderSnapshot::id).toArray(Long[]::new);
+		Map<Long, BreakdownDays.Placed> placed = new java.util.HashMap<>();
+		this.jdbc.sql(
+				"SELECT order_id, own_site, placed_at, paid_at FROM kpi_placed_fact WHERE order_id = ANY (:ids::bigint[])")
+			.param("ids", ids)
+			.query((rs, n) -> placed.put(rs.getLong(1),
+					new BreakdownDays.Placed(rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+							(rs.getTimestamp(4) != null) ? rs.getTimestamp(4).toInstant() : null)))
+			.list();
+		Map<Long, Fact> facts = new java.util.HashMap<>();
+		Map<Long, List<String>> codes = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount, content_code, utm_campaign
+				FROM kpi_order_fact WHERE order_id = ANY (:ids::bigint[])""").param("ids", ids).query((rs, n) -> {
+			codes.put(rs.getLong(1), java.util.Arrays.asList(rs.getString(7), rs.getString(8)));
+			return facts.put(rs.getLong(1), new Fact(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6)));
+		}).list();
+		Map<Long, List<String>> lines = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT order_id, sku, title, quantity, amount FROM kpi_order_line_fact
+				WHERE order_id = ANY (:ids::bigint[]) ORDER BY order_id, line_no""")
+			.param("ids", ids)
+			.query((rs, n) -> lines.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
+				.add(line(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5))))
+			.list();
+		Set<Long> same = new HashSet<>();
+		for (OrderSnapshot order : orders) {
+			if (order.times().placedAt() == null) {
+				continue;
+			}
+			Instant paidAt = (order.times().paidAt() != null) ? order.times().paidAt().truncatedTo(ChronoUnit.MICROS)
+					: null;
+			BreakdownDays.Placed now = new BreakdownDays.Placed(order.platform() == SalesPlatform.OWN_SITE,
+					order.times().placedAt().truncatedTo(ChronoUnit.MICROS), paidAt);
+			if (!now.sameAs(placed.get(order.id()))) {
+				continue;
+			}
+			if (paidAt == null) {
+				same.add(order.id());
+				continue;
+			}
+			Fact fact = new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
+					LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, RoundingMode.HALF_UP));
+			Fact old = facts.get(order.id());
+			List<String> want = new ArrayList<>();
+			for (OrderSnapshot.Line line : (order.lines() != null) ? order.lines() : List.<OrderSnapshot.Line>of()) {
+				want.add(line(line.sku(), line.title(), line.quantity(), line.amount()));
+			}
+			List<String> sources = java.util.Arrays.asList(order.contentCode(),
+					(order.utm() != null) ? order.utm().campaign() : null);
+			if (old != null && old.sameAs(fact) && sources.equals(codes.get(order.id()))
+					&& want.equals(lines.getOrDefault(order.id(), List.of()))) {
+				same.add(order.id());
+			}
+		}
+		return same;
+	}
+
+	private static String line(String sku, String title, int quantity, BigDecimal amount) {
+		return sku + '\u0000' + title + '\u0000' + quantity + '\u0000'
+				+ amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	/**
+	 * Records orders the rollups do not know yet, as {@link #recordOrder} would one after
+	 * the other: facts, lines and placed facts inserted in one statement each, the day,
+	 * buyer, source and SKU rollups moved by the batch's sums, the buyers' first orders
+	 * and spans recomputed once per buyer. Runs under the exclusive rollup lock.
+	 * @return how many orders were paid (each of them changed the rollups)
+	 */
+	private int recordNew(List<OrderSnapshot> orders, ZoneId zone) {
+		List<OrderSnapshot> placedOrders = new ArrayList<>();
+		List<BreakdownDays.Placed> placed = new ArrayList<>();
+		List<OrderSnapshot> paidOrders = new ArrayList<>();
+		List<Fact> facts = new ArrayList<>();
+		for (OrderSnapshot order : orders) {
+			if (order.times().placedAt() == null) {
+				continue;
+			}
+			Instant paidAt = (order.times().paidAt() != null) ? order.times().paidAt().truncatedTo(ChronoUnit.MICROS)
+					: null;
+			placedOrders.add(order);
+			placed.add(new BreakdownDays.Placed(order.platform() == SalesPlatform.OWN_SITE,
+					order.times().placedAt().truncatedTo(ChronoUnit.MICROS), paidAt));
+			if (paidAt != null) {
+				paidOrders.add(order);
+				facts.add(new Fact(order.id(), order.channelCode(), BuyerKey.of(order), paidAt,
+						LocalDate.ofInstant(paidAt, zone), order.paidAmount().setScale(2, RoundingMode.HALF_UP)));
+			}
+		}
+		if (!placed.isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO kpi_placed_fact (order_id, own_site, placed_at, paid_at)
+					SELECT * FROM unnest(:ids::bigint[], :ownSite::boolean[], :placedAt::timestamptz[],
+					  :paidAt::timestamptz[])""")
+				.param("ids", placedOrders.stream().map(OrderSnapshot::id).toArray(Long[]::new))
+				.param("ownSite", placed.stream().map(BreakdownDays.Placed::ownSite).toArray(Boolean[]::new))
+				.param("placedAt", placed.stream().map((p) -> p.placedAt().toString()).toArray(String[]::new))
+				.param("paidAt", placed.stream().map((p) -> text(p.paidAt())).toArray(String[]::new))
+				.update();
+			this.breakdownDays.placedAdded(placed, zone);
+		}
+		if (facts.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.sql("""
+				INSERT INTO kpi_order_fact (order_id, channel_code, buyer_key, paid_at, pay_day, paid_amount,
+				  content_code, utm_campaign)
+				SELECT * FROM unnest(:ids::bigint[], :channels::text[], :buyers::text[], :paidAt::timestamptz[],
+				  :days::date[], :amounts::numeric[], :contents::text[], :campaigns::text[])""")
+			.param("ids", facts.stream().map(Fact::orderId).toArray(Long[]::new))
+			.param("channels", facts.stream().map(Fact::channel).toArray(String[]::new))
+			.param("buyers", facts.stream().map(Fact::buyerKey).toArray(String[]::new))
+			.param("paidAt", facts.stream().map((f) -> f.paidAt().toString()).toArray(String[]::new))
+			.param("days", facts.stream().map((f) -> f.day().toString()).toArray(String[]::new))
+			.param("amounts", facts.stream().map((f) -> f.amount().toPlainString()).toArray(String[]::new))
+			.param("contents", paidOrders.stream().map(OrderSnapshot::contentCode).toArray(String[]::new))
+			.param("campaigns",
+					paidOrders.stream()
+						.map((o) -> (o.utm() != null) ? o.utm().campaign() : null)
+						.toArray(String[]::new))
+			.update();
+		addDays(facts);
+		refreshFirsts(facts);
+		this.spans.added(facts);
+		Map<BreakdownDays.SourceKey, BigDecimal[]> sources = new java.util.HashMap<>();
+		Map<SkuKey, SkuFigures> sold = new java.util.HashMap<>();
+		List<Long> lineOrders = new ArrayList<>();
+		List<Integer> lineNumbers = new ArrayList<>();
+		List<OrderSnapshot.Line> lines = new ArrayList<>();
+		for (int i = 0; i < facts.size(); i++) {
+			Fact fact = facts.get(i);
+			OrderSnapshot order = paidOrders.get(i);
+			BreakdownDays.source(fact.day(), fact.channel(), fact.amount(), order.contentCode(),
+					(order.utm() != null) ? order.utm().campaign() : null, 1, sources);
+			List<OrderSnapshot.Line> orderLines = (order.lines() != null) ? order.lines() : List.of();
+			for (int n = 0; n < orderLines.size(); n++) {
+				lineOrders.add(order.id());
+				lineNumbers.add(n);
+				lines.add(orderLines.get(n));
+			}
+			SkuDays.lines(fact.day(), fact.channel(), order.lines())
+				.forEach((key, figures) -> sold.merge(key, figures, SkuFigures::plus));
+		}
+		if (!lines.isEmpty()) {
+			this.jdbc.sql("""
+					INSERT INTO kpi_order_line_fact (order_id, line_no, sku, title, quantity, amount)
+					SELECT * FROM unnest(:ids::bigint[], :numbers::int[], :skus::text[], :titles::text[],
+					  :quantities::int[], :amounts::numeric[])""")
+				.param("ids", lineOrders.toArray(Long[]::new))
+				.param("numbers", lineNumbers.toArray(Integer[]::new))
+				.param("skus", lines.stream().map(OrderSnapshot.Line::sku).toArray(String[]::new))
+				.param("titles", lines.stream().map(OrderSnapshot.Line::title).toArray(String[]::new))
+				.param("quantities", lines.stream().map(OrderSnapshot.Line::quantity).toArray(Integer[]::new))
+				.param("amounts",
+						lines.stream()
+							.map((l) -> l.amount().setScale(2, RoundingMode.HALF_UP).toPlainString())
+							.toArray(String[]::new))
+				.update();
+		}
+		this.breakdownDays.applySources(sources);
+		this.skuDays.add(sold);
+		return facts.size();
+	}
+
+	/**
+	 * Adds new facts to the day and the buyer-day rollups, summed per row, as
+	 * {@link #add} does for each.
+	 */
+	private void addDays(List<Fact> facts) {
+		Map<List<String>, BigDecimal[]> days = new java.util.TreeMap<>(KpiRollups::compareKeys);
+		Map<List<String>, Integer> buyerDays = new java.util.TreeMap<>(KpiRollups::compareKeys);
+		for (Fact fact : facts) {
+			BigDecimal[] day = days.computeIfAbsent(List.of(fact.day().toString(), fact.channel()),
+					(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			day[0] = day[0].add(BigDecimal.ONE);
+			day[1] = day[1].add(fact.amount());
+			buyerDays.merge(List.of(fact.day().toString(), fact.channel(), fact.buyerKey()), 1, Integer::sum);
+		}
+		this.jdbc.sql("""
+				INSERT INTO kpi_day (day, channel_code, paid_orders, gmv)
+				SELECT u.day, u.channel, u.orders, u.gmv
+				FROM unnest(:days::date[], :channels::text[], :orders::int[], :gmv::numeric[]) WITH ORDINALITY
+				  AS u (day, channel, orders, gmv, n) ORDER BY u.n
+				ON CONFLICT (day, channel_code) DO UPDATE
+				SET paid_orders = kpi_day.paid_orders + EXCLUDED.paid_orders, gmv = kpi_day.gmv + EXCLUDED.gmv""")
+			.param("days", days.keySet().stream().map((k) -> k.get(0)).toArray(String[]::new))
+			.param("channels", days.keySet().stream().map((k) -> k.get(1)).toArray(String[]::new))
+			.param("orders", days.values().stream().map((v) -> v[0].intValueExact()).toArray(Integer[]::new))
+			.param("gmv", days.values().stream().map((v) -> v[1].toPlainString()).toArray(String[]::new))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO kpi_buyer_day (day, channel_code, buyer_key, paid_orders)
+				SELECT u.day, u.channel, u.buyer, u.orders
+				FROM unnest(:days::date[], :channels::text[], :buyers::text[], :orders::int[]) WITH ORDINALITY
+				  AS u (day, channel, buyer, orders, n) ORDER BY u.n
+				ON CONFLICT (day, channel_code, buyer_key) DO UPDATE
+				SET paid_orders = kpi_buyer_day.paid_orders + EXCLUDED.paid_orders""")
+			.param("days", buyerDays.keySet().stream().map((k) -> k.get(0)).toArray(String[]::new))
+			.param("channels", buyerDays.keySet().stream().map((k) -> k.get(1)).toArray(String[]::new))
+			.param("buyers", buyerDays.keySet().stream().map((k) -> k.get(2)).toArray(String[]::new))
+			.param("orders", buyerDays.values().toArray(Integer[]::new))
+			.update();
+	}
+
+	private static int compareKeys(List<String> a, List<String> b) {
+		for (int i = 0; i < a.size(); i++) {
+			int c = a.get(i).compareTo(b.get(i));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Sets the first paid orders of the facts' buyers from the facts, as
+	 * {@link #refreshFirst} does for each; facts were only added, so no buyer loses its
+	 * first order.
+	 */
+	private void refreshFirsts(List<Fact> facts) {
+		this.jdbc.sql("""
+				INSERT INTO kpi_buyer_first (buyer_key, first_paid_at, first_order_id, first_day)
+				SELECT DISTINCT ON (buyer_key) buyer_key, paid_at, order_id, pay_day FROM kpi_order_fact
+				WHERE buyer_key = ANY (:keys::text[])
+				ORDER BY buyer_key, paid_at, order_id
+				ON CONFLICT (buyer_key) DO UPDATE SET first_paid_at = EXCLUDED.first_paid_at,
+				first_order_id = EXCLUDED.first_order_id, first_day = EXCLUDED.first_day
+				WHERE (kpi_buyer_first.first_paid_at, kpi_buyer_first.first_order_id, kpi_buyer_first.first_day)
+				IS DISTINCT FROM (EXCLUDED.first_paid_at, EXCLUDED.first_order_id, EXCLUDED.first_day)""")
+			.param("keys", facts.stream().map(Fact::buyerKey).distinct().sorted().toArray(String[]::new))
+			.update();
+	}
+
+	private static String text(Instant at) {
+		return (at != null) ? at.toString() : null;
 	}
 
 	/**

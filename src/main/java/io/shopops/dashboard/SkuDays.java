@@ -92,6 +92,61 @@ class SkuDays {
 	}
 
 	/**
+	 * Adds what new orders' lines contribute, as {@link #apply} from nothing would, in
+	 * two statements (the rows per channel, then those over every channel, each in key
+	 * order) when no figure goes down; otherwise row by row as {@link #apply} does.
+	 * @param sold the lines' figures, summed over the orders
+	 */
+	void add(Map<SkuKey, SkuFigures> sold) {
+		if (sold.values().stream().anyMatch(SkuFigures::lowers)) {
+			apply(Map.of(), sold);
+			return;
+		}
+		Map<SkuKey, SkuFigures> rows = new TreeMap<>(ORDER);
+		Map<SkuKey, SkuFigures> totals = new TreeMap<>(ORDER);
+		sold.forEach((key, figures) -> {
+			if (!figures.isZero()) {
+				rows.put(key, figures);
+				totals.merge(new SkuKey(key.day(), null, key.sku()), figures, SkuFigures::plus);
+			}
+		});
+		upsert(rows, false);
+		upsert(totals, true);
+	}
+
+	private void upsert(Map<SkuKey, SkuFigures> rows, boolean total) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		String table = total ? "kpi_sku_day_total" : "kpi_sku_day";
+		String columns = total ? "day, sku" : "day, channel_code, sku";
+		String source = total ? "u.day, u.sku" : "u.day, u.channel, u.sku";
+		List<SkuKey> keys = new ArrayList<>(rows.keySet());
+		this.jdbc.sql("""
+				INSERT INTO %1$s AS d (%2$s, units, gmv, refunded_units, refund_amount, orders)
+				SELECT %3$s, u.units, u.gmv, u.refunded_units, u.refund_amount, u.orders
+				FROM unnest(:days::date[], :channels::text[], :skus::text[], :units::bigint[], :gmv::numeric[],
+				  :refundedUnits::bigint[], :refundAmounts::numeric[], :orders::bigint[])
+				  WITH ORDINALITY AS u (day, channel, sku, units, gmv, refunded_units, refund_amount, orders, n)
+				ORDER BY u.n
+				ON CONFLICT (%2$s) DO UPDATE
+				SET units = d.units + EXCLUDED.units, gmv = d.gmv + EXCLUDED.gmv,
+				  refunded_units = d.refunded_units + EXCLUDED.refunded_units,
+				  refund_amount = d.refund_amount + EXCLUDED.refund_amount,
+				  orders = d.orders + EXCLUDED.orders""".formatted(table, columns, source))
+			.param("days", keys.stream().map((k) -> k.day().toString()).toArray(String[]::new))
+			.param("channels", keys.stream().map(SkuKey::channel).toArray(String[]::new))
+			.param("skus", keys.stream().map(SkuKey::sku).toArray(String[]::new))
+			.param("units", keys.stream().map((k) -> rows.get(k).units()).toArray(Long[]::new))
+			.param("gmv", keys.stream().map((k) -> rows.get(k).gmv().toPlainString()).toArray(String[]::new))
+			.param("refundedUnits", keys.stream().map((k) -> rows.get(k).refundedUnits()).toArray(Long[]::new))
+			.param("refundAmounts",
+					keys.stream().map((k) -> rows.get(k).refundAmount().toPlainString()).toArray(String[]::new))
+			.param("orders", keys.stream().map((k) -> rows.get(k).orders()).toArray(Long[]::new))
+			.update();
+	}
+
+	/**
 	 * Adds a change to a row, of {@code kpi_sku_day} or, without a channel, of
 	 * {@code kpi_sku_day_total}; a row that falls back to zero is deleted.
 	 */

@@ -1,5 +1,7 @@
 package io.shopops.platform;
 
+import java.util.List;
+
 /**
  * The append-only audit log every module writes to on each change of state. An entry
  * records who did what to which object, a short before/after summary, the client's IP
@@ -32,5 +34,28 @@ public interface AuditLog {
 	 * @param summary a short summary, may be {@code null}
 	 */
 	void recordAs(String actor, String action, String objectType, String objectId, String summary);
+
+	/**
+	 * Records many entries for the current user at once, as {@link #record} for each
+	 * would, for bulk changes (an import's thousands of new customers); by default one
+	 * after the other.
+	 * @param entries the entries, in order
+	 */
+	default void recordAll(List<Entry> entries) {
+		for (Entry entry : entries) {
+			record(entry.action(), entry.objectType(), entry.objectId(), entry.summary());
+		}
+	}
+
+	/**
+	 * One entry of {@link #recordAll}, with the meaning of {@link #record}'s parameters.
+	 *
+	 * @param action what happened, never {@code null}
+	 * @param objectType the kind of object changed, never {@code null}
+	 * @param objectId the changed object's id or natural key, may be {@code null}
+	 * @param summary a short before/after summary, may be {@code null}
+	 */
+	record Entry(String action, String objectType, String objectId, String summary) {
+	}
 
 }

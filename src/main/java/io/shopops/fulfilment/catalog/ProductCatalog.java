@@ -52,6 +52,27 @@ public class ProductCatalog {
 	}
 
 	/**
+	 * Finds the products of many SKUs at once, as {@link #findBySku} for each.
+	 * @param skus the SKUs, exactly as in the catalog
+	 * @return the product and variant of each SKU the catalog knows, by SKU
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, ProductMatch> findBySkus(Collection<String> skus) {
+		Map<String, ProductMatch> matches = new HashMap<>();
+		if (skus.isEmpty()) {
+			return matches;
+		}
+		this.jdbc.sql("""
+				SELECT p.id, v.id AS variant_id, v.sku, p.handle, p.title FROM product_variant v
+				JOIN product p ON p.id = v.product_id WHERE v.sku = ANY (:skus::text[])""")
+			.param("skus", skus.toArray(String[]::new))
+			.query((rs, row) -> matches.put(rs.getString(3),
+					new ProductMatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))))
+			.list();
+		return matches;
+	}
+
+	/**
 	 * Finds a product by its handle, ignoring case.
 	 * @param handle the handle
 	 * @return the product, or empty

@@ -681,20 +681,21 @@ public class CustomerBook {
 			storeOrders(recorded, customerOf, refunded);
 			recomputeAll(touched);
 			tiers(recorded, customerOf, before, refunded, now);
+			List<PointsLedger.Earning> earnings = new ArrayList<>();
 			for (int i : recorded) {
 				OrderSnapshot order = this.orders.get(i);
 				Instant completedAt = order.times().completedAt();
 				if (completedAt != null && order.times().paidAt() != null && order.status() != OrderStatus.CANCELLED) {
-					CustomerBook.this.points.earn(customerOf[i], order.id(), order.paidAmount(),
-							refunded.getOrDefault(order.id(), BigDecimal.ZERO), completedAt);
+					earnings.add(new PointsLedger.Earning(customerOf[i], order.id(), order.paidAmount(),
+							refunded.getOrDefault(order.id(), BigDecimal.ZERO), completedAt));
 				}
 			}
-			List<CustomerHook> hooks = CustomerBook.this.hooks.orderedStream().toList();
+			CustomerBook.this.points.earnAll(earnings);
+			List<CustomerHook.RecordedOrder> batch = new ArrayList<>(recorded.size());
 			for (int i : recorded) {
-				long customer = customerOf[i];
-				OrderSnapshot order = this.orders.get(i);
-				hooks.forEach((hook) -> hook.orderRecorded(customer, order));
+				batch.add(new CustomerHook.RecordedOrder(customerOf[i], this.orders.get(i)));
 			}
+			CustomerBook.this.hooks.orderedStream().forEach((hook) -> hook.ordersRecorded(batch));
 			return customers;
 		}
 
@@ -771,14 +772,16 @@ public class CustomerBook {
 				.param("emails", buyers.stream().map((b) -> trim(b.email(), 254)).toArray(String[]::new))
 				.update();
 			int n = 0;
+			List<AuditLog.Entry> entries = new ArrayList<>(created.size());
 			for (Map.Entry<Long, Integer> entry : created.entrySet()) {
 				long id = ids.get(n);
 				Customer buyer = buyers.get(n++);
 				real.put(entry.getKey(), id);
-				CustomerBook.this.audit.record("CUSTOMER_CREATED", "customer", String.valueOf(id),
+				entries.add(new AuditLog.Entry("CUSTOMER_CREATED", "customer", String.valueOf(id),
 						identities.get(entry.getValue()).get(0).kind().name().toLowerCase() + " "
-								+ nullToEmpty(trim(buyer.name(), 120)));
+								+ nullToEmpty(trim(buyer.name(), 120))));
 			}
+			CustomerBook.this.audit.recordAll(entries);
 			return real;
 		}
 

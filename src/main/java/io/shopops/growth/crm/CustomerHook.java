@@ -1,5 +1,7 @@
 package io.shopops.growth.crm;
 
+import java.util.List;
+
 import io.shopops.fulfilment.aftersales.api.RefundCompleted;
 import io.shopops.fulfilment.order.OrderSnapshot;
 
@@ -19,6 +21,28 @@ public interface CustomerHook {
 	 * @param order the order as the event had it
 	 */
 	default void orderRecorded(long customerId, OrderSnapshot order) {
+	}
+
+	/**
+	 * A batch of orders (imported history) was recorded, in this order, none of which CRM
+	 * had seen before. Must leave what {@link #orderRecorded} for each in turn leaves; by
+	 * default it calls exactly that. Each hook gets the whole batch in turn, in
+	 * {@code @Order} order.
+	 * @param orders the orders with their customers, each order once
+	 */
+	default void ordersRecorded(List<RecordedOrder> orders) {
+		for (RecordedOrder recorded : orders) {
+			orderRecorded(recorded.customerId(), recorded.order());
+		}
+	}
+
+	/**
+	 * An order of a batch and the customer it belongs to.
+	 *
+	 * @param customerId the customer (never a merged one)
+	 * @param order the order as the event had it
+	 */
+	record RecordedOrder(long customerId, OrderSnapshot order) {
 	}
 
 	/**

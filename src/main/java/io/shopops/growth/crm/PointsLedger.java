@@ -94,6 +94,96 @@ class PointsLedger implements CustomerHook {
 	}
 
 	/**
+	 * Earns the points of many completed orders, as {@link #earn} for each in turn would
+	 * (an order earns once), in a few statements. Runs inside the caller's transaction.
+	 * @param earnings the orders, each once
+	 */
+	void earnAll(List<Earning> earnings) {
+		if (earnings.isEmpty()) {
+			return;
+		}
+		Settings settings = settings();
+		List<Earning> earning = new java.util.ArrayList<>();
+		List<Long> points = new java.util.ArrayList<>();
+		for (Earning order : earnings) {
+			long earned = order.paid()
+				.subtract(order.refunded())
+				.max(BigDecimal.ZERO)
+				.multiply(settings.pointsPerYuan())
+				.setScale(0, RoundingMode.DOWN)
+				.longValueExact();
+			if (earned > 0) {
+				earning.add(order);
+				points.add(earned);
+			}
+		}
+		if (earning.isEmpty()) {
+			return;
+		}
+		Long[] customers = earning.stream().map(Earning::customerId).distinct().sorted().toArray(Long[]::new);
+		int found = this.jdbc.sql("SELECT id FROM customer WHERE id = ANY (:ids::bigint[]) ORDER BY id FOR UPDATE")
+			.param("ids", customers)
+			.query(Long.class)
+			.list()
+			.size();
+		if (found != customers.length) {
+			// a customer gone: the single path says which
+			for (Earning order : earnings) {
+				earn(order.customerId(), order.orderId(), order.paid(), order.refunded(), order.completedAt());
+			}
+			return;
+		}
+		java.util.Map<Long, Long> inserted = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				INSERT INTO points_entry (customer_id, kind, points, order_id, actor, expires_at, created_at)
+				SELECT u.customer, 'EARN', u.points, u.order_id, 'system', u.expires, u.at
+				FROM unnest(:customers::bigint[], :points::bigint[], :orders::bigint[], :expires::timestamptz[],
+				  :ats::timestamptz[]) WITH ORDINALITY AS u (customer, points, order_id, expires, at, n)
+				ORDER BY u.n
+				ON CONFLICT DO NOTHING RETURNING order_id, points""")
+			.param("customers", earning.stream().map(Earning::customerId).toArray(Long[]::new))
+			.param("points", points.toArray(Long[]::new))
+			.param("orders", earning.stream().map(Earning::orderId).toArray(Long[]::new))
+			.param("expires",
+					earning.stream()
+						.map((e) -> e.completedAt()
+							.atOffset(ZoneOffset.UTC)
+							.plusMonths(settings.expiryMonths())
+							.toInstant()
+							.toString())
+						.toArray(String[]::new))
+			.param("ats", earning.stream().map((e) -> e.completedAt().toString()).toArray(String[]::new))
+			.query((rs, n) -> inserted.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		if (inserted.isEmpty()) {
+			return;
+		}
+		java.util.Map<Long, Long> moves = new java.util.TreeMap<>();
+		List<AuditLog.Entry> entries = new java.util.ArrayList<>();
+		for (Earning order : earning) {
+			Long earned = inserted.get(order.orderId());
+			if (earned != null) {
+				moves.merge(order.customerId(), earned, Long::sum);
+				entries.add(new AuditLog.Entry("POINTS_EARNED", "customer", String.valueOf(order.customerId()),
+						"+" + earned + " (order " + order.orderId() + ")"));
+			}
+		}
+		this.jdbc.sql("""
+				UPDATE customer c SET points_balance = c.points_balance + m.points
+				FROM unnest(:ids::bigint[], :points::bigint[]) AS m (id, points) WHERE c.id = m.id""")
+			.param("ids", moves.keySet().toArray(Long[]::new))
+			.param("points", moves.values().toArray(Long[]::new))
+			.update();
+		this.audit.recordAll(entries);
+	}
+
+	/**
+	 * A completed order to earn points for, with {@link #earn}'s parameters.
+	 */
+	record Earning(long customerId, long orderId, BigDecimal paid, BigDecimal refunded, Instant completedAt) {
+	}
+
+	/**
 	 * Reverses, once per refund, the share of the order's earned points that the refund
 	 * is of what was paid; never more than the balance. Runs inside the caller's
 	 * transaction.

@@ -102,6 +102,247 @@ class RetentionBook implements CustomerHook {
 		}
 	}
 
+	/**
+	 * Records a batch of orders CRM just recorded with the figures of
+	 * {@link #orderRecorded} for each in turn, in a few statements: each customer's
+	 * contribution is taken off once, the orders and products written, and the
+	 * contribution added again (a contribution depends only on the customer's facts, so
+	 * the single steps add up to this). Orders retention knows already go one by one.
+	 */
+	@Override
+	@Transactional
+	public void ordersRecorded(List<RecordedOrder> orders) {
+		List<RecordedOrder> paid = orders.stream()
+			.filter((o) -> o.order().times() != null && o.order().times().paidAt() != null)
+			.toList();
+		if (paid.isEmpty()) {
+			return;
+		}
+		Long[] ids = paid.stream().map((o) -> o.order().id()).distinct().toArray(Long[]::new);
+		lock();
+		boolean known = ids.length != paid.size()
+				|| this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM retention_order WHERE order_id = ANY (:ids::bigint[]))")
+					.param("ids", ids)
+					.query(Boolean.class)
+					.single();
+		if (known) {
+			CustomerHook.super.ordersRecorded(orders);
+			return;
+		}
+		ZoneId zone = zone();
+		Long[] customers = paid.stream().map(RecordedOrder::customerId).distinct().sorted().toArray(Long[]::new);
+		Deltas deltas = new Deltas();
+		contributions(customers, zone, -1, deltas);
+		this.jdbc.sql("""
+				INSERT INTO retention_order (order_id, customer_id, paid_at, paid_amount, status, status_rank)
+				SELECT * FROM unnest(:ids::bigint[], :customers::bigint[], :paidAt::timestamptz[], :amounts::numeric[],
+				  :statuses::text[], :ranks::int[])""")
+			.param("ids", ids)
+			.param("customers", paid.stream().map(RecordedOrder::customerId).toArray(Long[]::new))
+			.param("paidAt",
+					paid.stream()
+						.map((o) -> o.order().times().paidAt().truncatedTo(ChronoUnit.MICROS).toString())
+						.toArray(String[]::new))
+			.param("amounts",
+					paid.stream()
+						.map((o) -> (o.order().paidAmount() != null)
+								? o.order().paidAmount().setScale(2, RoundingMode.HALF_UP).toPlainString() : "0.00")
+						.toArray(String[]::new))
+			.param("statuses", paid.stream().map((o) -> o.order().status().name()).toArray(String[]::new))
+			.param("ranks", paid.stream().map((o) -> RANK.getOrDefault(o.order().status(), 0)).toArray(Integer[]::new))
+			.update();
+		recordProducts(paid.stream().map(RecordedOrder::order).toList());
+		contributions(customers, zone, 1, deltas);
+		deltas.write();
+	}
+
+	/**
+	 * Adds what the customers' facts contribute now, times {@code sign}, to the deltas,
+	 * as {@link #apply} would write it.
+	 */
+	private void contributions(Long[] customers, ZoneId zone, int sign, Deltas deltas) {
+		Map<Long, List<RetentionMath.Paid>> orders = new java.util.HashMap<>();
+		this.jdbc
+			.sql("SELECT customer_id, order_id, paid_at, paid_amount FROM retention_order "
+					+ "WHERE customer_id = ANY (:ids::bigint[])")
+			.param("ids", customers)
+			.query((rs, row) -> orders.computeIfAbsent(rs.getLong(1), (k) -> new java.util.ArrayList<>())
+				.add(new RetentionMath.Paid(rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4))))
+			.list();
+		Map<Long, List<RetentionMath.Money>> refunds = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT o.customer_id, r.refunded_at, r.amount FROM retention_refund r
+				JOIN retention_order o ON o.order_id = r.order_id WHERE o.customer_id = ANY (:ids::bigint[])""")
+			.param("ids", customers)
+			.query((rs, row) -> refunds.computeIfAbsent(rs.getLong(1), (k) -> new java.util.ArrayList<>())
+				.add(new RetentionMath.Money(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))))
+			.list();
+		for (Long customer : customers) {
+			List<RetentionMath.Paid> paid = orders.getOrDefault(customer, List.of());
+			if (!paid.isEmpty()) {
+				deltas.add(RetentionMath.of(paid, refunds.getOrDefault(customer, List.of()), zone), sign);
+			}
+		}
+	}
+
+	/**
+	 * The changes of the three rollups a batch makes, summed per row; every row a
+	 * contribution touches is written (with zero when the changes cancel), as
+	 * {@link #apply} writes them.
+	 */
+	private final class Deltas {
+
+		private final Map<List<Object>, BigDecimal[]> cohorts = new java.util.TreeMap<>(Deltas::compare);
+
+		private final Map<List<Object>, int[]> periods = new java.util.TreeMap<>(Deltas::compare);
+
+		private final long[] gaps = new long[RetentionMath.Contribution.NONE.gaps().length];
+
+		private final boolean[] gapTouched = new boolean[this.gaps.length];
+
+		void add(Contribution contribution, int sign) {
+			BigDecimal factor = BigDecimal.valueOf(sign);
+			for (RetentionMath.CohortCell cell : contribution.cells()) {
+				BigDecimal[] row = this.cohorts.computeIfAbsent(List.of(cell.cohort(), cell.offset()),
+						(k) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+				row[0] = row[0].add(BigDecimal.valueOf((long) sign * cell.customers()));
+				row[1] = row[1].add(cell.paid().multiply(factor));
+				row[2] = row[2].add(cell.refunded().multiply(factor));
+			}
+			for (RetentionMath.PeriodCell period : contribution.periods()) {
+				int[] row = this.periods.computeIfAbsent(List.of(String.valueOf(period.kind()), period.start()),
+						(k) -> new int[2]);
+				row[0] += sign * period.buyers();
+				row[1] += sign * period.repeatBuyers();
+			}
+			int[] counted = contribution.gaps();
+			for (int bucket = 0; bucket < counted.length; bucket++) {
+				if (counted[bucket] != 0) {
+					this.gaps[bucket] += (long) sign * counted[bucket];
+					this.gapTouched[bucket] = true;
+				}
+			}
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		private static int compare(List<Object> a, List<Object> b) {
+			for (int i = 0; i < a.size(); i++) {
+				int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+				if (c != 0) {
+					return c;
+				}
+			}
+			return 0;
+		}
+
+		void write() {
+			if (!this.cohorts.isEmpty()) {
+				List<List<Object>> keys = new java.util.ArrayList<>(this.cohorts.keySet());
+				RetentionBook.this.jdbc
+					.sql("""
+							INSERT INTO retention_cohort_month (cohort, month_offset, customers, paid_amount, refund_amount)
+							SELECT u.cohort, u.month_offset, u.customers, u.paid, u.refunded
+							FROM unnest(:cohorts::date[], :offsets::int[], :customers::int[], :paid::numeric[],
+							  :refunded::numeric[]) WITH ORDINALITY AS u (cohort, month_offset, customers, paid, refunded, n)
+							ORDER BY u.n
+							ON CONFLICT (cohort, month_offset) DO UPDATE SET
+							  customers = retention_cohort_month.customers + EXCLUDED.customers,
+							  paid_amount = retention_cohort_month.paid_amount + EXCLUDED.paid_amount,
+							  refund_amount = retention_cohort_month.refund_amount + EXCLUDED.refund_amount""")
+					.param("cohorts", keys.stream().map((k) -> k.get(0).toString()).toArray(String[]::new))
+					.param("offsets", keys.stream().map((k) -> (Integer) k.get(1)).toArray(Integer[]::new))
+					.param("customers",
+							keys.stream().map((k) -> this.cohorts.get(k)[0].intValueExact()).toArray(Integer[]::new))
+					.param("paid",
+							keys.stream().map((k) -> this.cohorts.get(k)[1].toPlainString()).toArray(String[]::new))
+					.param("refunded",
+							keys.stream().map((k) -> this.cohorts.get(k)[2].toPlainString()).toArray(String[]::new))
+					.update();
+			}
+			if (!this.periods.isEmpty()) {
+				List<List<Object>> keys = new java.util.ArrayList<>(this.periods.keySet());
+				RetentionBook.this.jdbc.sql("""
+						INSERT INTO retention_period (kind, period_start, buyers, repeat_buyers)
+						SELECT u.kind, u.period_start, u.buyers, u.repeat_buyers
+						FROM unnest(:kinds::text[], :starts::date[], :buyers::int[], :repeats::int[]) WITH ORDINALITY
+						  AS u (kind, period_start, buyers, repeat_buyers, n)
+						ORDER BY u.n
+						ON CONFLICT (kind, period_start) DO UPDATE SET
+						  buyers = retention_period.buyers + EXCLUDED.buyers,
+						  repeat_buyers = retention_period.repeat_buyers + EXCLUDED.repeat_buyers""")
+					.param("kinds", keys.stream().map((k) -> (String) k.get(0)).toArray(String[]::new))
+					.param("starts", keys.stream().map((k) -> k.get(1).toString()).toArray(String[]::new))
+					.param("buyers", keys.stream().map((k) -> this.periods.get(k)[0]).toArray(Integer[]::new))
+					.param("repeats", keys.stream().map((k) -> this.periods.get(k)[1]).toArray(Integer[]::new))
+					.update();
+			}
+			List<Integer> buckets = new java.util.ArrayList<>();
+			List<Long> counts = new java.util.ArrayList<>();
+			for (int bucket = 0; bucket < this.gaps.length; bucket++) {
+				if (this.gapTouched[bucket]) {
+					buckets.add(bucket);
+					counts.add(this.gaps[bucket]);
+				}
+			}
+			if (!buckets.isEmpty()) {
+				RetentionBook.this.jdbc.sql("""
+						INSERT INTO retention_gap (bucket, gaps)
+						SELECT * FROM unnest(:buckets::int[], :gaps::bigint[])
+						ON CONFLICT (bucket) DO UPDATE SET gaps = retention_gap.gaps + EXCLUDED.gaps""")
+					.param("buckets", buckets.toArray(Integer[]::new))
+					.param("gaps", counts.toArray(Long[]::new))
+					.update();
+			}
+		}
+
+	}
+
+	/**
+	 * The products of a batch's lines, as {@link #recordProducts(OrderSnapshot)} for
+	 * each, the catalog asked once for every SKU.
+	 */
+	private void recordProducts(List<OrderSnapshot> orders) {
+		java.util.Set<String> skus = new java.util.HashSet<>();
+		for (OrderSnapshot order : orders) {
+			if (order.lines() != null) {
+				for (OrderSnapshot.Line line : order.lines()) {
+					if (line.sku() != null && !line.sku().isBlank()) {
+						skus.add(line.sku());
+					}
+				}
+			}
+		}
+		Map<String, ProductMatch> matches = this.catalog.findBySkus(skus);
+		List<Long> rowOrders = new java.util.ArrayList<>();
+		List<Long> rowProducts = new java.util.ArrayList<>();
+		List<String> rowTitles = new java.util.ArrayList<>();
+		for (OrderSnapshot order : orders) {
+			if (order.lines() == null) {
+				continue;
+			}
+			for (OrderSnapshot.Line line : order.lines()) {
+				ProductMatch match = (line.sku() != null) ? matches.get(line.sku()) : null;
+				if (match == null) {
+					continue;
+				}
+				rowOrders.add(order.id());
+				rowProducts.add(match.productId());
+				rowTitles.add((match.title() != null && match.title().length() > 255) ? match.title().substring(0, 255)
+						: match.title());
+			}
+		}
+		if (rowOrders.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO retention_purchase (order_id, product_id, title)
+				SELECT * FROM unnest(:orders::bigint[], :products::bigint[], :titles::text[]) ON CONFLICT DO NOTHING""")
+			.param("orders", rowOrders.toArray(Long[]::new))
+			.param("products", rowProducts.toArray(Long[]::new))
+			.param("titles", rowTitles.toArray(String[]::new))
+			.update();
+	}
+
 	@Override
 	@Transactional
 	public void refundRecorded(long customerId, RefundCompleted refund) {

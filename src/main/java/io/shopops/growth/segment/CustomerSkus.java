@@ -1,6 +1,9 @@
 package io.shopops.growth.segment;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.shopops.fulfilment.order.OrderSnapshot;
@@ -46,6 +49,55 @@ class CustomerSkus implements CustomerHook {
 				.param("customer", customerId)
 				.update();
 		}
+	}
+
+	/**
+	 * The SKUs of a batch of orders CRM just recorded, in three statements: as
+	 * {@link #orderRecorded} for each in turn.
+	 */
+	@Override
+	public void ordersRecorded(List<RecordedOrder> orders) {
+		if (orders.isEmpty()) {
+			return;
+		}
+		Long[] ids = orders.stream().map((o) -> o.order().id()).distinct().toArray(Long[]::new);
+		if (ids.length != orders.size()) {
+			CustomerHook.super.ordersRecorded(orders);
+			return;
+		}
+		this.jdbc.sql("DELETE FROM customer_sku WHERE order_id = ANY (:orders::bigint[])")
+			.param("orders", ids)
+			.update();
+		Set<Long> counting = new HashSet<>(this.jdbc
+			.sql("SELECT order_id FROM customer_order WHERE order_id = ANY (:orders::bigint[]) "
+					+ "AND paid_at IS NOT NULL AND status <> 'CANCELLED'")
+			.param("orders", ids)
+			.query(Long.class)
+			.list());
+		List<Long> rowOrders = new ArrayList<>();
+		List<String> rowSkus = new ArrayList<>();
+		List<Long> rowCustomers = new ArrayList<>();
+		for (RecordedOrder recorded : orders) {
+			OrderSnapshot order = recorded.order();
+			if (!counting.contains(order.id()) || order.lines() == null) {
+				continue;
+			}
+			for (String sku : skus(order.lines().stream().map(OrderSnapshot.Line::sku).toList())) {
+				rowOrders.add(order.id());
+				rowSkus.add(sku);
+				rowCustomers.add(recorded.customerId());
+			}
+		}
+		if (rowOrders.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO customer_sku (order_id, sku, customer_id)
+				SELECT * FROM unnest(:orders::bigint[], :skus::text[], :customers::bigint[])""")
+			.param("orders", rowOrders.toArray(Long[]::new))
+			.param("skus", rowSkus.toArray(String[]::new))
+			.param("customers", rowCustomers.toArray(Long[]::new))
+			.update();
 	}
 
 	/**

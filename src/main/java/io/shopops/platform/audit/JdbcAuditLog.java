@@ -2,6 +2,7 @@ package io.shopops.platform.audit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.shopops.platform.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,26 @@ class JdbcAuditLog implements AuditLog {
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
 			.params(Instant.now().atOffset(ZoneOffset.UTC), limit(actor, 64), limit(action, 64), limit(objectType, 64),
 					limit(objectId, 128), summary, limit(currentIp(), 64))
+			.update();
+	}
+
+	@Override
+	@Transactional
+	public void recordAll(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO audit_entry (occurred_at, actor, action, object_type, object_id, summary, ip)
+				SELECT ?, ?, e.action, e.object_type, e.object_id, e.summary, ?
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+				  AS e (action, object_type, object_id, summary, n)
+				ORDER BY e.n""")
+			.params(Instant.now().atOffset(ZoneOffset.UTC), limit(currentActor(), 64), limit(currentIp(), 64),
+					entries.stream().map((e) -> limit(e.action(), 64)).toArray(String[]::new),
+					entries.stream().map((e) -> limit(e.objectType(), 64)).toArray(String[]::new),
+					entries.stream().map((e) -> limit(e.objectId(), 128)).toArray(String[]::new),
+					entries.stream().map(Entry::summary).toArray(String[]::new))
 			.update();
 	}
 

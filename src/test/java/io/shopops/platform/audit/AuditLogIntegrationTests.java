@@ -1,5 +1,7 @@
 package io.shopops.platform.audit;
 
+import java.util.List;
+
 import io.shopops.platform.AuditLog;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,19 @@ class AuditLogIntegrationTests {
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM audit_entry WHERE object_id = ?").param(id).update())
 			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void manyEntriesAreRecordedAtOnceInTheirOrder() {
+		String id = "bulk-" + System.nanoTime();
+		this.auditLog.recordAll(List.of(new AuditLog.Entry("TEST_BULK", "test", id + "-1", "+1"),
+				new AuditLog.Entry("TEST_BULK", "test", id + "-2", null)));
+		assertThat(this.jdbc
+			.sql("SELECT actor || ' ' || object_id || ' ' || coalesce(summary, '-') FROM audit_entry "
+					+ "WHERE object_id LIKE ? ORDER BY id")
+			.param(id + "-%")
+			.query(String.class)
+			.list()).containsExactly("system " + id + "-1 +1", "system " + id + "-2 -");
 	}
 
 	@Test

@@ -79,8 +79,11 @@ class HistoryBatchIntegrationTests {
 		awaitQuietListeners();
 		Map<String, String> before = shared();
 
+		// two batches: the second meets the buyers, customers and facts the first left
 		List<OrderDraft> batchDrafts = drafts(batch.code(), sku, tag);
-		this.writer.write(batch, Inventory.DEFAULT_WAREHOUSE, batchDrafts, "import");
+		this.writer.write(batch, Inventory.DEFAULT_WAREHOUSE, batchDrafts.subList(0, 25), "import");
+		awaitRecorded(batch.code(), 25);
+		this.writer.write(batch, Inventory.DEFAULT_WAREHOUSE, batchDrafts.subList(25, batchDrafts.size()), "import");
 		awaitRecorded(batch.code(), batchDrafts.size());
 		Map<String, String> afterBatch = shared();
 
